@@ -1,0 +1,4 @@
+/** Hadron I/O: readers (and writers) for the files physicists have. */
+module dev.hadron.io {
+    requires transitive dev.hadron.core;
+}

@@ -1,0 +1,6 @@
+/** Hadron ML: classic machine learning and boosted decision trees behind one estimator contract. */
+module dev.hadron.ml {
+    requires transitive dev.hadron.core;
+
+    exports dev.hadron.ml;
+}
