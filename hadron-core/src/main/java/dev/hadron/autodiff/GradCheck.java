@@ -19,7 +19,8 @@ import java.util.function.Function;
  * forward-over-reverse derivatives.
  *
  * <pre>{@code
- * GradCheck.check(xs -> xs[0].mul(xs[1]).sin().sum(), Tensor.of(1.0, 2.0), Tensor.of(0.5, -1.0));
+ * GradCheck.check(x -> x.sin().mul(x).sum(), Tensor.of(1.0, 2.0));
+ * GradCheck.checkAll(xs -> xs[0].mul(xs[1]).sin().sum(), Tensor.of(1.0, 2.0), Tensor.of(0.5, -1.0));
  * }</pre>
  */
 public final class GradCheck {
@@ -78,16 +79,21 @@ public final class GradCheck {
 
     /** Checks a function of one tensor with default options. */
     public static void check(Function<Tensor, Tensor> f, Tensor x) {
-        check(xs -> f.apply(xs[0]), Options.defaults(), x);
+        checkAll(xs -> f.apply(xs[0]), Options.defaults(), x);
+    }
+
+    /** Checks a function of one tensor. */
+    public static void check(Function<Tensor, Tensor> f, Tensor x, Options options) {
+        checkAll(xs -> f.apply(xs[0]), options, x);
     }
 
     /** Checks a function of several tensors with default options. */
-    public static void check(Function<Tensor[], Tensor> f, Tensor... inputs) {
-        check(f, Options.defaults(), inputs);
+    public static void checkAll(Function<Tensor[], Tensor> f, Tensor... inputs) {
+        checkAll(f, Options.defaults(), inputs);
     }
 
     /** Checks a function of several tensors; non-floating inputs are passed through and not differentiated. */
-    public static void check(Function<Tensor[], Tensor> f, Options options, Tensor... inputs) {
+    public static void checkAll(Function<Tensor[], Tensor> f, Options options, Tensor... inputs) {
         Tensor[] xs = new Tensor[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             xs[i] = inputs[i].dtype().isFloatingPoint() ? inputs[i].detach().to(DType.FLOAT64).copy().detach()
