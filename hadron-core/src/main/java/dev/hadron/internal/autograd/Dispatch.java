@@ -170,7 +170,9 @@ public final class Dispatch {
                 }
                 throw new AnomalyException(phase + " of op '" + op.name() + "' produced " + (nan ? "NaN" : "Inf")
                         + " in its " + ordinal(i) + " " + (phase.equals("forward") ? "output" : "input gradient")
-                        + " (shape " + Shape.toString(v.shape()) + "); op input shapes: " + op.describeInputs(), op.name());
+                        + " (shape " + Shape.toString(v.shape()) + "); op input shapes: " + op.describeInputs()
+                        + (phase.equals("forward") && Mode.current().backwardOf != null
+                        ? " (while computing the backward of op '" + Mode.current().backwardOf + "')" : ""), op.name());
             }
         }
     }

@@ -128,7 +128,15 @@ public final class Engine {
             needs[i] = node.next[i] != null && (useful == null || useful.getOrDefault(node.next[i], false));
         }
         op.setNeedsInputGrad(needs);
-        Tensor[] inGrads = op.vjp(grads);
+        Mode mode = Mode.current();
+        String outer = mode.backwardOf;
+        mode.backwardOf = op.name();
+        Tensor[] inGrads;
+        try {
+            inGrads = op.vjp(grads);
+        } finally {
+            mode.backwardOf = outer;
+        }
         if (Mode.isAnomalyEnabled()) {
             Dispatch.checkFinite(op, inGrads, "backward");
         }

@@ -17,6 +17,8 @@ public final class Mode {
     int activeCount;
     boolean anomaly;
     int transformDepth;
+    /** The op whose backward rule is running on this thread (for anomaly messages), or null. */
+    String backwardOf;
 
     private Mode() {
     }
