@@ -8,7 +8,8 @@ import dev.hadron.tensor.Tensor;
 /**
  * Matrix products. {@link #matmul} handles batching with broadcast batch dimensions and strided
  * (e.g. transposed) operands without materializing them; {@link #gemm} is the single-matrix entry
- * point that a faster micro-kernel or a native BLAS can replace.
+ * point, which dispatches to OpenBLAS through FFM ({@link Blas}), the packed Vector API or scalar
+ * kernels ({@link PackedGemm}), or direct loops for tiny products.
  */
 public final class Gemm {
     private static final int KB = 128;
@@ -61,31 +62,44 @@ public final class Gemm {
         return out;
     }
 
+    private static final SgemmScalar SGEMM = Simd.ENABLED ? newVectorSgemm() : new SgemmScalar();
+    private static final DgemmScalar DGEMM = Simd.ENABLED ? newVectorDgemm() : new DgemmScalar();
+    /** Below this many multiply-adds a product is computed directly, without packing. */
+    private static final long PACKED_THRESHOLD = 16L * 16 * 16;
+
+    private static SgemmScalar newVectorSgemm() {
+        return new SgemmVector();
+    }
+
+    private static DgemmScalar newVectorDgemm() {
+        return new DgemmVector();
+    }
+
+    /** Which implementation runs float32 products ("openblas", "java-vector" or "java-scalar"). */
+    public static String implementation() {
+        return Blas.ENABLED ? "openblas (" + Blas.library() + ")" : Simd.ENABLED ? "java-vector" : "java-scalar";
+    }
+
     /**
-     * {@code C[cOff + i*m + j] = sum_p A[aOff + i*aRs + p*aCs] * B[bOff + p*bRs + j*bCs]}, C contiguous and
-     * overwritten.
+     * {@code C[cOff + i*m + j] += sum_p A[aOff + i*aRs + p*aCs] * B[bOff + p*bRs + j*bCs]}, C contiguous (n x m).
+     * Dispatches to OpenBLAS (when enabled and the operands are BLAS matrices), the packed Java kernels, or
+     * direct loops for tiny products.
      */
     public static void gemm(int n, int m, int k, Storage a, int aOff, int aRs, int aCs, Storage b, int bOff, int bRs,
                             int bCs, Storage c, int cOff) {
-        if (k == 0) {
+        if (k == 0 || n == 0 || m == 0) {
             return;
         }
+        long work = (long) n * m * k;
         switch (c) {
             case Storage.F32 cf -> {
                 float[] A = ((Storage.F32) a).data;
                 float[] B = ((Storage.F32) b).data;
-                if (bCs == 1 || n > 2) {
-                    if (bCs != 1) {
-                        B = packF32(B, bOff, bRs, bCs, k, m);
-                        bOff = 0;
-                        bRs = m;
-                    }
-                    if (aCs != 1 && aRs != 1) {
-                        A = packF32(A, aOff, aRs, aCs, n, k);
-                        aOff = 0;
-                        aRs = k;
-                        aCs = 1;
-                    }
+                if (Blas.ENABLED && Blas.expressible(n, k, aRs, aCs) && Blas.expressible(k, m, bRs, bCs)) {
+                    Blas.sgemm(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, cf.data, cOff);
+                } else if (work >= PACKED_THRESHOLD && n > 1) {
+                    SGEMM.gemm(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, cf.data, cOff);
+                } else if (bCs == 1) {
                     rowMajorF32(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, cf.data, cOff);
                 } else {
                     dotsF32(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, cf.data, cOff);
@@ -94,12 +108,18 @@ public final class Gemm {
             case Storage.F64 cd -> {
                 double[] A = ((Storage.F64) a).data;
                 double[] B = ((Storage.F64) b).data;
-                if (bCs != 1) {
-                    B = packF64(B, bOff, bRs, bCs, k, m);
-                    bOff = 0;
-                    bRs = m;
+                if (Blas.ENABLED && Blas.expressible(n, k, aRs, aCs) && Blas.expressible(k, m, bRs, bCs)) {
+                    Blas.dgemm(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, cd.data, cOff);
+                } else if (work >= PACKED_THRESHOLD && n > 1) {
+                    DGEMM.gemm(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, cd.data, cOff);
+                } else {
+                    if (bCs != 1) {
+                        B = packF64(B, bOff, bRs, bCs, k, m);
+                        bOff = 0;
+                        bRs = m;
+                    }
+                    rowMajorF64(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, cd.data, cOff);
                 }
-                rowMajorF64(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, cd.data, cOff);
             }
             default -> {
                 boolean integral = c.dtype() != DType.FLOAT32 && c.dtype() != DType.FLOAT64;
@@ -110,28 +130,18 @@ public final class Gemm {
                             for (int p = 0; p < k; p++) {
                                 s += a.getLong(aOff + i * aRs + p * aCs) * b.getLong(bOff + p * bRs + j * bCs);
                             }
-                            c.setLong(cOff + i * m + j, s);
+                            c.setLong(cOff + i * m + j, c.getLong(cOff + i * m + j) + s);
                         } else {
                             double s = 0;
                             for (int p = 0; p < k; p++) {
                                 s += a.getDouble(aOff + i * aRs + p * aCs) * b.getDouble(bOff + p * bRs + j * bCs);
                             }
-                            c.setDouble(cOff + i * m + j, s);
+                            c.setDouble(cOff + i * m + j, c.getDouble(cOff + i * m + j) + s);
                         }
                     }
                 }
             }
         }
-    }
-
-    private static float[] packF32(float[] src, int off, int rs, int cs, int rows, int cols) {
-        float[] p = new float[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                p[i * cols + j] = src[off + i * rs + j * cs];
-            }
-        }
-        return p;
     }
 
     private static double[] packF64(double[] src, int off, int rs, int cs, int rows, int cols) {
@@ -198,7 +208,7 @@ public final class Gemm {
                 for (int p = 0; p < k; p++) {
                     s += A[ai + p * aCs] * B[bj + p * bRs];
                 }
-                C[cOff + i * m + j] = s;
+                C[cOff + i * m + j] += s;
             }
         }
     }

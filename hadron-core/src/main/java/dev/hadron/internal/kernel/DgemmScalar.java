@@ -1,0 +1,94 @@
+package dev.hadron.internal.kernel;
+
+/** float64 packed GEMM with a plain-Java 4 x 8 micro-kernel (the fallback when the Vector API is absent). */
+class DgemmScalar extends PackedGemm<double[]> {
+    static final int MR = 4;
+    static final int NR = 8;
+
+    DgemmScalar() {
+        super(MR, NR, 256, 64, 1024);
+    }
+
+    @Override
+    double[] allocate(int size) {
+        return new double[size];
+    }
+
+    @Override
+    int length(double[] array) {
+        return array.length;
+    }
+
+    @Override
+    void kernel(int k, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
+        for (int p = 0; p < k; p++) {
+            int bi = bo + p * NR;
+            int ai = ao + p * MR;
+            for (int r = 0; r < MR; r++) {
+                double av = ap[ai + r];
+                int row = co + r * ldc;
+                for (int j = 0; j < NR; j++) {
+                    c[row + j] += av * bp[bi + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    void packA(double[] a, int off, int rs, int cs, int i0, int rows, int p0, int depth, double[] dst) {
+        int panels = (rows + mr - 1) / mr;
+        for (int ip = 0; ip < panels; ip++) {
+            int base = ip * mr * depth;
+            for (int r = 0; r < mr; r++) {
+                int i = ip * mr + r;
+                if (i >= rows) {
+                    for (int p = 0; p < depth; p++) {
+                        dst[base + p * mr + r] = 0.0;
+                    }
+                    continue;
+                }
+                int src = off + (i0 + i) * rs + p0 * cs;
+                for (int p = 0; p < depth; p++) {
+                    dst[base + p * mr + r] = a[src + p * cs];
+                }
+            }
+        }
+    }
+
+    @Override
+    void packB(double[] b, int off, int rs, int cs, int p0, int depth, int j0, int cols, double[] dst) {
+        int panels = (cols + nr - 1) / nr;
+        for (int jp = 0; jp < panels; jp++) {
+            int base = jp * nr * depth;
+            int width = Math.min(nr, cols - jp * nr);
+            for (int p = 0; p < depth; p++) {
+                int src = off + (p0 + p) * rs + (j0 + jp * nr) * cs;
+                int d = base + p * nr;
+                if (cs == 1) {
+                    System.arraycopy(b, src, dst, d, width);
+                } else {
+                    for (int j = 0; j < width; j++) {
+                        dst[d + j] = b[src + j * cs];
+                    }
+                }
+                for (int j = width; j < nr; j++) {
+                    dst[d + j] = 0.0;
+                }
+            }
+        }
+    }
+
+    @Override
+    void clear(double[] tile, int n) {
+        java.util.Arrays.fill(tile, 0, n, 0.0);
+    }
+
+    @Override
+    void addTile(double[] tile, double[] c, int co, int ldc, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                c[co + r * ldc + j] += tile[r * nr + j];
+            }
+        }
+    }
+}
