@@ -34,6 +34,10 @@ public final class Elementwise {
         Tensor src = K.as(x, compute);
         int[] shape = K.shape(src);
         Tensor out = K.alloc(outType, shape);
+        if (src.isContiguous() && compute == outType && compute.isFloatingPoint()) {
+            unaryContiguous(fn, p, q, src, out);
+            return out;
+        }
         int[][] strides = {K.strides(src), K.strides(out)};
         int[] offsets = {src.storageOffset(), 0};
         Storage s = src.storage();
@@ -72,6 +76,23 @@ public final class Elementwise {
             }
         });
         return out;
+    }
+
+    /** Elements per task when a large elementwise loop is split over threads. */
+    static final int PARALLEL_GRAIN = 1 << 15;
+
+    private static void unaryContiguous(UnaryFn fn, double p, double q, Tensor src, Tensor out) {
+        int n = out.numel();
+        int so = src.storageOffset();
+        ElementKernels k = ElementKernels.INSTANCE;
+        if (out.storage() instanceof Storage.F32 o) {
+            float[] x = K.f32(src);
+            Parallel.forRange(n, PARALLEL_GRAIN, (a, b) -> k.unary(fn, p, q, x, so + a, o.data, a, b - a));
+        } else {
+            double[] x = K.f64(src);
+            double[] od = K.f64(out);
+            Parallel.forRange(n, PARALLEL_GRAIN, (a, b) -> k.unary(fn, p, q, x, so + a, od, a, b - a));
+        }
     }
 
     private static long unaryLong(UnaryFn fn, long x, double p, double q) {
@@ -140,12 +161,26 @@ public final class Elementwise {
         Storage sx = x.storage();
         Storage sy = y.storage();
         Storage so = out.storage();
-        Loops.forEachRow(shape, offsets, strides, (n, offs, steps) -> {
+        ElementKernels kern = ElementKernels.INSTANCE;
+        Loops.Row row = (n, offs, steps) -> {
+            boolean unitOrZero = (steps[0] == 0 || steps[0] == 1) && (steps[1] == 0 || steps[1] == 1);
             switch (sx) {
-                case Storage.F32 f when so instanceof Storage.F32 g ->
-                        rowF32(fn, f.data, offs[0], steps[0], ((Storage.F32) sy).data, offs[1], steps[1], g.data, offs[2], n);
-                case Storage.F64 f when so instanceof Storage.F64 g ->
-                        rowF64(fn, f.data, offs[0], steps[0], ((Storage.F64) sy).data, offs[1], steps[1], g.data, offs[2], n);
+                case Storage.F32 f when so instanceof Storage.F32 g -> {
+                    float[] bb = ((Storage.F32) sy).data;
+                    if (!unitOrZero || !kern.binary(fn, f.data, offs[0], steps[0], bb, offs[1], steps[1], g.data, offs[2], n)) {
+                        rowF32(fn, f.data, offs[0], steps[0], bb, offs[1], steps[1], g.data, offs[2], n);
+                    }
+                }
+                case Storage.F64 f when so instanceof Storage.F64 g -> {
+                    double[] bb = ((Storage.F64) sy).data;
+                    if (!unitOrZero || !kern.binary(fn, f.data, offs[0], steps[0], bb, offs[1], steps[1], g.data, offs[2], n)) {
+                        rowF64(fn, f.data, offs[0], steps[0], bb, offs[1], steps[1], g.data, offs[2], n);
+                    }
+                }
+                case Storage.F32 f when so instanceof Storage.Bool g && fn.isComparison() ->
+                        kern.compare(fn, f.data, offs[0], steps[0], ((Storage.F32) sy).data, offs[1], steps[1], g.data, offs[2], n);
+                case Storage.F64 f when so instanceof Storage.Bool g && fn.isComparison() ->
+                        kern.compare(fn, f.data, offs[0], steps[0], ((Storage.F64) sy).data, offs[1], steps[1], g.data, offs[2], n);
                 case Storage.I64 f when so instanceof Storage.I64 g -> {
                     long[] bb = ((Storage.I64) sy).data;
                     for (int j = 0; j < n; j++) {
@@ -165,8 +200,19 @@ public final class Elementwise {
                     }
                 }
             }
-        });
-        return result == outType ? out : out.to(result);
+        };
+        int total = out.numel();
+        boolean flat = x.isContiguous() && y.isContiguous() && java.util.Arrays.equals(K.shape(x), shape)
+                && java.util.Arrays.equals(K.shape(y), shape);
+        if (flat && total >= 2 * PARALLEL_GRAIN) {
+            int xo = x.storageOffset();
+            int yo = y.storageOffset();
+            Parallel.forRange(total, PARALLEL_GRAIN, (from, to) -> row.run(to - from, new int[] {xo + from, yo + from, from},
+                    new int[] {1, 1, 1}));
+        } else {
+            Loops.forEachRow(shape, offsets, strides, row);
+        }
+        return result == outType ? out : Elementwise.copy(out, result);
     }
 
     private static void rowF32(BinaryFn fn, float[] a, int ai, int as, float[] b, int bi, int bs, float[] o, int oi, int n) {

@@ -141,8 +141,12 @@ public final class Reduce {
             case SUM -> {
                 if (s instanceof Storage.F32 f) {
                     float[] d = f.data;
-                    for (int j = 0; j < n; j++) {
-                        a += d[base + j * step];
+                    if (step == 1) {
+                        a += ElementKernels.INSTANCE.sum(d, base, n);
+                    } else {
+                        for (int j = 0; j < n; j++) {
+                            a += d[base + j * step];
+                        }
                     }
                 } else {
                     double[] d = ((Storage.F64) s).data;
@@ -158,6 +162,11 @@ public final class Reduce {
             }
             case MAX, MIN -> {
                 boolean max = fn == ReduceFn.MAX;
+                if (max && step == 1 && s instanceof Storage.F32 f && n > 0 && !Double.isNaN(a)) {
+                    double m = ElementKernels.INSTANCE.max(f.data, base, n);
+                    a = Double.isNaN(m) ? m : Math.max(a, m);
+                    break;
+                }
                 for (int j = 0; j < n; j++) {
                     double v = s.getDouble(base + j * step);
                     if (Double.isNaN(v) || (max ? v > a : v < a)) {
@@ -266,38 +275,78 @@ public final class Reduce {
         }
         Tensor rows = K.rowsAlong(x, dim);
         int[] shape = K.shape(rows);
-        int len = shape.length == 0 ? 1 : shape[shape.length - 1];
+        int len = shape[shape.length - 1];
         Tensor out = K.alloc(rows.dtype(), shape);
-        Storage s = rows.storage();
-        Storage o = out.storage();
-        int n = rows.numel();
-        double[] buf = new double[Math.max(len, 1)];
-        for (int start = 0; len > 0 && start < n; start += len) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < len; j++) {
-                buf[j] = s.getDouble(start + j);
-                max = Math.max(max, buf[j]);
-            }
-            if (max == Double.NEGATIVE_INFINITY) {
-                max = 0;
-            }
-            double sum = 0;
-            for (int j = 0; j < len; j++) {
-                sum += Math.exp(buf[j] - max);
-            }
-            if (log) {
-                double lse = max + Math.log(sum);
-                for (int j = 0; j < len; j++) {
-                    o.setDouble(start + j, buf[j] - lse);
+        int count = len == 0 ? 0 : rows.numel() / len;
+        int grain = Math.max(1, Elementwise.PARALLEL_GRAIN / Math.max(len, 1));
+        if (rows.storage() instanceof Storage.F32 f) {
+            float[] src = f.data;
+            float[] dst = K.f32(out);
+            Parallel.forRange(count, grain, (r0, r1) -> {
+                for (int r = r0; r < r1; r++) {
+                    softmaxRow(src, dst, r * len, len, log);
                 }
-            } else {
-                double inv = 1.0 / sum;
-                for (int j = 0; j < len; j++) {
-                    o.setDouble(start + j, Math.exp(buf[j] - max) * inv);
+            });
+        } else {
+            double[] src = K.f64(rows);
+            double[] dst = K.f64(out);
+            Parallel.forRange(count, grain, (r0, r1) -> {
+                for (int r = r0; r < r1; r++) {
+                    softmaxRow(src, dst, r * len, len, log);
                 }
-            }
+            });
         }
         return K.fromRowsAlong(out, dim);
+    }
+
+    private static void softmaxRow(float[] x, float[] out, int start, int len, boolean log) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < len; j++) {
+            max = Math.max(max, x[start + j]);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            max = 0;
+        }
+        double sum = 0;
+        for (int j = 0; j < len; j++) {
+            sum += Math.exp(x[start + j] - max);
+        }
+        if (log) {
+            double lse = max + Math.log(sum);
+            for (int j = 0; j < len; j++) {
+                out[start + j] = (float) (x[start + j] - lse);
+            }
+        } else {
+            double inv = 1.0 / sum;
+            for (int j = 0; j < len; j++) {
+                out[start + j] = (float) (Math.exp(x[start + j] - max) * inv);
+            }
+        }
+    }
+
+    private static void softmaxRow(double[] x, double[] out, int start, int len, boolean log) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < len; j++) {
+            max = Math.max(max, x[start + j]);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            max = 0;
+        }
+        double sum = 0;
+        for (int j = 0; j < len; j++) {
+            sum += Math.exp(x[start + j] - max);
+        }
+        if (log) {
+            double lse = max + Math.log(sum);
+            for (int j = 0; j < len; j++) {
+                out[start + j] = x[start + j] - lse;
+            }
+        } else {
+            double inv = 1.0 / sum;
+            for (int j = 0; j < len; j++) {
+                out[start + j] = Math.exp(x[start + j] - max) * inv;
+            }
+        }
     }
 
     /** Cumulative sum ({@code prod == false}) or product along {@code dim}. */
