@@ -41,7 +41,11 @@ public final class BinaryMath extends BinaryOp {
         shapeA = a.shape();
         shapeB = b.shape();
         shapeOut = out.shape();
-        save(a, b, out);
+        // keep only what the rules read, so the tape frees the rest
+        boolean keepA = fn != BinaryFn.ADD && fn != BinaryFn.SUB && fn != BinaryFn.DIV;
+        boolean keepB = fn != BinaryFn.ADD && fn != BinaryFn.SUB;
+        boolean keepOut = fn == BinaryFn.DIV || fn == BinaryFn.POW;
+        save(keepA ? a : null, keepB ? b : null, keepOut ? out : null);
         return out;
     }
 
@@ -117,7 +121,8 @@ public final class BinaryMath extends BinaryOp {
             }
             case MAXIMUM, MINIMUM -> {
                 Tensor wins = fn == BinaryFn.MAXIMUM ? a.gt(b) : a.lt(b);
-                Tensor share = wins.to(out.dtype()).add(a.eq(b).to(out.dtype()).mul(0.5));
+                var type = (ta != null ? ta : tb).dtype();
+                Tensor share = wins.to(type).add(a.eq(b).to(type).mul(0.5));
                 yield sum(ta == null ? null : ta.mul(share), tb == null ? null : tb.mul(share.neg().add(1)));
             }
             case REMAINDER -> sum(ta, tb == null ? null : tb.mul(a.div(b).floor()).neg());

@@ -47,30 +47,55 @@ public final class UnaryMath extends UnaryOp {
     @Override
     protected Tensor forward(Tensor x) {
         Tensor out = Elementwise.unary(fn, p, q, x);
-        save(x, out);
+        // keep only what the derivative reads, so the tape frees the rest
+        save(readsInput() ? x : null, readsOutput() ? out : null);
         return out;
+    }
+
+    private boolean readsOutput() {
+        return switch (fn) {
+            case EXP, EXPM1, SQRT, RSQRT, RECIPROCAL, TAN, TANH, SIGMOID, ELU, SCALAR_POW -> true;
+            default -> false;
+        };
+    }
+
+    private boolean readsInput() {
+        return switch (fn) {
+            case NEG, SIGN, FLOOR, CEIL, ROUND, TRUNC, EXP, EXPM1, SQRT, RSQRT, RECIPROCAL, TAN, TANH, SIGMOID, SCALAR_POW,
+                 IS_NAN, IS_INF, IS_FINITE, LOGICAL_NOT -> false;
+            default -> true;
+        };
+    }
+
+    private boolean isStep() {
+        return switch (fn) {
+            case SIGN, FLOOR, CEIL, ROUND, TRUNC -> true;
+            default -> false;
+        };
     }
 
     @Override
     protected Tensor vjp(Tensor g) {
-        Tensor d = derivative();
-        return d == null ? Tensor.zerosLike(saved(0)) : g.mul(d);
+        if (fn == UnaryFn.NEG) {
+            return g.neg();
+        }
+        return isStep() ? Tensor.zerosLike(g) : g.mul(derivative());
     }
 
     @Override
     protected Tensor jvp(Tensor t) {
-        Tensor d = derivative();
-        return d == null ? null : t.mul(d);
+        if (fn == UnaryFn.NEG) {
+            return t.neg();
+        }
+        return isStep() ? null : t.mul(derivative());
     }
 
-    /** f'(x) as a tensor, or null where it is zero almost everywhere (step functions). */
+    /** f'(x) as a tensor (not called for negation and step functions). */
     private Tensor derivative() {
         Tensor x = saved(0);
         Tensor y = saved(1);
         return switch (fn) {
-            case NEG -> Tensor.fullLike(x, -1);
             case ABS -> x.sign();
-            case SIGN, FLOOR, CEIL, ROUND, TRUNC -> null;
             case EXP -> y;
             case LOG -> x.reciprocal();
             case LOG1P -> x.add(1).reciprocal();
@@ -116,9 +141,10 @@ public final class UnaryMath extends UnaryOp {
                 }
                 yield inside.to(x.dtype());
             }
-            case POW_SCALAR -> p == 0 ? null : (p == 1 ? Tensor.onesLike(x) : x.pow(p - 1).mul(p));
+            case POW_SCALAR -> p == 0 ? Tensor.zerosLike(x) : (p == 1 ? Tensor.onesLike(x) : x.pow(p - 1).mul(p));
             case SCALAR_POW -> y.mul(Math.log(p));
-            case IS_NAN, IS_INF, IS_FINITE, LOGICAL_NOT -> null;
+            case NEG, SIGN, FLOOR, CEIL, ROUND, TRUNC, IS_NAN, IS_INF, IS_FINITE, LOGICAL_NOT ->
+                    throw new IllegalStateException("no derivative rule needed for " + fn);
         };
     }
 }
