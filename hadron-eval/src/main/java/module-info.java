@@ -10,4 +10,6 @@ module dev.hadron.eval {
     requires java.desktop;
 
     exports dev.hadron.eval.metrics;
+    exports dev.hadron.eval.plot;
+    exports dev.hadron.eval.report;
 }
