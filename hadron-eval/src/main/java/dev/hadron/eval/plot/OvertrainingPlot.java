@@ -2,7 +2,7 @@ package dev.hadron.eval.plot;
 
 import dev.hadron.eval.internal.Inputs;
 import dev.hadron.eval.metrics.KsResult;
-import dev.hadron.eval.metrics.Overtraining;
+import dev.hadron.eval.metrics.KolmogorovSmirnov;
 import dev.hadron.tensor.Tensor;
 
 import java.util.ArrayList;
@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * TMVA's overtraining plot: the classifier output for each true class, the test sample as filled
  * histograms and the training sample as points with error bars, all normalised to unit area, with the
- * Kolmogorov–Smirnov p-value of train against test for each class ({@link Overtraining}).
+ * Kolmogorov–Smirnov p-value of train against test for each class (as
+ * {@link dev.hadron.eval.metrics.Overtraining} computes it).
  *
  * <pre>{@code
  * Figure fig = OvertrainingPlot.of(trainY, trainScores, trainW, testY, testScores, testW, 0, null, 40);
@@ -45,7 +46,7 @@ public final class OvertrainingPlot {
         if (names.size() < k) {
             throw new IllegalArgumentException(op + ": " + names.size() + " class names for " + k + " classes; expected one name per class");
         }
-        List<KsResult> ks = hasTrain ? Overtraining.check(trainLabels, trainScores, trainWeights, testLabels, testScores, testWeights) : null;
+        boolean weighted = trainWeights != null || testWeights != null;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double[] v : hasTrain ? new double[][] {train.s, test.s} : new double[][] {test.s}) {
@@ -79,9 +80,18 @@ public final class OvertrainingPlot {
             Binned tr = Binned.fill(train.select(c), train.selectWeights(c), lo, hi, bins);
             ax.errorBars(tr.centers(), tr.density(), tr.densityErrors(), null, col, names.get(c) + " (train)");
         }
+        // The KS test of the plotted column, per class (for binary scores this is Overtraining.check).
         StringBuilder text = new StringBuilder("KS test p-value: ");
         for (int c = 0; c < k; c++) {
-            text.append(c == 0 ? "" : ", ").append(names.get(c)).append(' ').append(format(ks.get(c).pValue()));
+            Tensor a = Tensor.of(train.select(c));
+            Tensor b = Tensor.of(test.select(c));
+            if (a.numel() == 0 || b.numel() == 0) {
+                throw new IllegalArgumentException(op + ": class " + names.get(c) + " has " + a.numel() + " training and " + b.numel()
+                        + " test events; expected events of every class in both samples");
+            }
+            KsResult r = weighted ? KolmogorovSmirnov.test(a, Tensor.of(train.selectWeights(c)), b, Tensor.of(test.selectWeights(c)))
+                    : KolmogorovSmirnov.test(a, b);
+            text.append(c == 0 ? "" : ", ").append(names.get(c)).append(' ').append(format(r.pValue()));
         }
         ax.text(0.03, 0.95, text.toString(), 12, false);
         fig.title("Overtraining check");
