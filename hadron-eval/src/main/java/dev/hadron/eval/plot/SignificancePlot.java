@@ -32,15 +32,21 @@ public final class SignificancePlot {
             CutScan s = e.getValue();
             double[] t = s.thresholds();
             double[] v = s.values();
+            // Every stride-th cut plus the last one, so the curve spans the full range of cuts.
             int stride = Math.max(1, (t.length + MAX_POINTS - 1) / MAX_POINTS);
-            int m = (t.length + stride - 1) / stride;
+            int m = (t.length - 1) / stride + 1 + ((t.length - 1) % stride == 0 ? 0 : 1);
             double[] ts = new double[m];
             double[] vs = new double[m];
-            for (int i = 0, j = 0; i < t.length; i += stride, j++) {
+            int j = 0;
+            for (int i = 0; i < t.length; i += stride, j++) {
                 ts[j] = t[i];
                 vs[j] = v[i];
             }
-            String label = String.format(Locale.ROOT, "%s (max %.3f at %.4g)", e.getKey(), s.bestValue(), s.bestThreshold());
+            if (j < m) {
+                ts[j] = t[t.length - 1];
+                vs[j] = v[t.length - 1];
+            }
+            String label = String.format(Locale.ROOT, "%s (max %.3f at %.4g)", e.getKey(), s.bestValue(), s.bestThreshold()).replace('-', '−');
             ax.line(ts, vs, LineStyle.solid(Color.palette(c), 2), label);
             ax.scatter(new double[] {s.bestThreshold()}, new double[] {s.bestValue()}, Color.palette(c), 4.5, null);
             c++;

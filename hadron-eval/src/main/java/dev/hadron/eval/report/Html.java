@@ -64,11 +64,37 @@ final class Html {
         return open(tag, attrs).text(text).close(tag);
     }
 
+    /** Text whose {@code _{sub}} and {@code ^{sup}} markup (as in plot labels) becomes sub- and superscripts. */
+    Html rich(String s) {
+        sb.append(richText(s));
+        return this;
+    }
+
+    static String richText(String s) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if ((c == '_' || c == '^') && i + 1 < s.length() && s.charAt(i + 1) == '{') {
+                int close = s.indexOf('}', i + 2);
+                if (close > 0) {
+                    String tag = c == '_' ? "sub" : "sup";
+                    b.append('<').append(tag).append('>').append(escape(s.substring(i + 2, close))).append("</").append(tag).append('>');
+                    i = close + 1;
+                    continue;
+                }
+            }
+            b.append(escape(String.valueOf(c)));
+            i++;
+        }
+        return b.toString();
+    }
+
     /** A two-column key/value table. */
     Html keyValues(String cssClass, List<String[]> rows) {
         open("table", "class=\"" + cssClass + "\"").raw("\n");
         for (String[] r : rows) {
-            raw("<tr><th>").text(r[0]).raw("</th><td>").text(r[1]).raw("</td></tr>\n");
+            raw("<tr><th>").rich(r[0]).raw("</th><td>").rich(r[1]).raw("</td></tr>\n");
         }
         return close("table");
     }

@@ -69,7 +69,7 @@ final class HtmlReport {
             for (ReportFigure f : e.getValue()) {
                 h.open("figure", "id=\"fig-" + f.id() + "\"").raw("\n");
                 h.raw(inline(f.figure().toSvg("f" + index++ + "-")));
-                h.element("figcaption", null, f.caption());
+                h.open("figcaption", null).rich(f.caption()).close("figcaption");
                 h.close("figure");
             }
             h.close("section");
@@ -149,7 +149,7 @@ final class HtmlReport {
     private void header(List<String> cols) {
         h.raw("<table class=\"metrics\">\n<thead><tr>");
         for (int i = 0; i < cols.size(); i++) {
-            h.raw(i == 0 ? "<th>" : "<th class=\"num\">").text(cols.get(i)).raw("</th>");
+            h.raw(i == 0 ? "<th>" : "<th class=\"num\">").rich(cols.get(i)).raw("</th>");
         }
         h.raw("</tr></thead>\n<tbody>\n");
     }
@@ -176,10 +176,10 @@ final class HtmlReport {
         EvaluationOptions o = report.options();
         List<String> cols = new ArrayList<>(List.of("Method", "AUC", "Accuracy", "F1"));
         for (double e : o.signalEfficiencies()) {
-            cols.add("1/ε_B at ε_S = " + pct(e));
+            cols.add("1/ε_{B} at ε_{S} = " + pct(e));
         }
         for (double e : o.backgroundEfficiencies()) {
-            cols.add("ε_S at ε_B = " + pct(e));
+            cols.add("ε_{S} at ε_{B} = " + pct(e));
         }
         cols.add("Separation ⟨S²⟩");
         boolean ks = classifiers.stream().anyMatch(s -> !s.overtraining().isEmpty());
@@ -218,13 +218,14 @@ final class HtmlReport {
             row(c, classifiers.size() > 1 && i == best);
         }
         h.raw("</tbody>\n").close("table");
-        h.element("p", "class=\"note\"", "All metrics on the test sample, with event weights. Signal is "
-                + report.classNames().get(1) + " (label 1). The AUC uncertainty is the standard deviation of "
-                + o.bootstrapReplicas() + " stratified bootstrap replicas (seed " + o.seed() + "). 1/ε_B is the background rejection at fixed "
-                + "signal efficiency and ε_S the signal efficiency at fixed background efficiency, both interpolated linearly along the ROC "
+        String uncertainty = o.bootstrapReplicas() > 0 ? " The AUC uncertainty is the standard deviation of " + o.bootstrapReplicas()
+                + " stratified bootstrap replicas (seed " + o.seed() + ")." : "";
+        h.open("p", "class=\"note\"").rich("All metrics on the test sample, with event weights. The signal class is "
+                + report.classNames().get(1) + " (label 1)." + uncertainty + " 1/ε_{B} is the background rejection at fixed "
+                + "signal efficiency and ε_{S} the signal efficiency at fixed background efficiency, both interpolated linearly along the ROC "
                 + "curve; ∞ means no background passes. Accuracy and F1 use the cut score ≥ " + o.threshold() + ". Separation is TMVA's ⟨S²⟩ with "
                 + o.bins() + " bins. KS p is the Kolmogorov–Smirnov p-value of the training against the test output (TMVA's overtraining "
-                + "check). The best AUC is in bold.");
+                + "check). The best AUC is in bold.").close("p");
     }
 
     private void multiClassTable() {

@@ -74,7 +74,7 @@ final class ReportFigures {
                 Predictions t = m.test();
                 curves.add(new RocPlot.Curve(m.name(), Roc.curve(t.target(), t.binaryScores(), t.weights())));
             }
-            add("roc", ROC, "Background rejection 1/ε_B against signal efficiency ε_S on the test sample ("
+            add("roc", ROC, "Background rejection 1/ε_{B} against signal efficiency ε_{S} on the test sample ("
                     + names.get(1) + " as signal), with each method's AUC" + (curves.size() > 1 ? "; the lower panel divides each rejection by "
                     + methods.getFirst().name() + "'s." : "."), RocPlot.of(curves));
         } else {

@@ -167,7 +167,9 @@ class PlotsTest {
         assertEquals(List.of("Perfectly calibrated", "MLP"), new SvgAssert(cal.toSvg()).seriesLabels());
         CutScan scan = CutScan.scan(S.labels, S.scoresB, S.weights, FigureOfMerit.AMS);
         SvgAssert sig = new SvgAssert(SignificancePlot.of(Map.of("MLP", scan)).toSvg());
-        assertEquals(List.of(String.format(Locale.ROOT, "MLP (max %.3f at %.4g)", scan.bestValue(), scan.bestThreshold())), sig.seriesLabels());
+        assertEquals(List.of(String.format(Locale.ROOT, "MLP (max %.3f at %.4g)", scan.bestValue(), scan.bestThreshold()).replace('-', '−')),
+                sig.seriesLabels());
+        assertEquals(1, sig.groups("line").getFirst().getElementsByTagNameNS("*", "polyline").getLength(), "the scan is one polyline");
         assertEquals(List.of("AMS"), sig.textsIn("ylabel"));
         PermutationImportance imp = PermutationImportance.compute(S.features, List.of("a", "b", "c", "d"),
                 f -> Roc.auc(S.labels, f.select(1, 0).contiguous(), null), 2, new Generator(1));

@@ -29,7 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Builds binary, multi-class and regression reports (copies land in target/report-samples for a look in a browser). */
 class ReportTest {
+    private static final Path SAMPLES = Path.of("target", "report-samples");
+
     /** Seeded toy study: two features that separate signal from background, two "methods". */
     private static final class Toy {
         final Tensor x;
@@ -128,8 +131,7 @@ class ReportTest {
                 "inputs", "correlation-background", "correlation-signal", "importance-bdt"), ids);
         for (ReportFigure f : r.figures()) {
             assertTrue(html.contains("<figure id=\"fig-" + f.id() + "\">"), "figure " + f.id() + " in the page");
-            assertTrue(html.contains("<figcaption>" + f.caption().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                    .replace("\"", "&quot;").replace("'", "&#39;") + "</figcaption>"), "caption of " + f.id());
+            assertTrue(html.contains("<figcaption>" + Html.richText(f.caption()) + "</figcaption>"), "caption of " + f.id());
         }
         List<String> svgs = inlineSvgs(html);
         assertEquals(r.figures().size(), svgs.size(), "one inline SVG per figure");
@@ -147,10 +149,12 @@ class ReportTest {
         assertEquals(Roc.auc(test.y, test.bdt, test.w), sb.auc(), 1e-15);
         assertTrue(html.contains("<td>BDT</td><td class=\"num\">" + String.format(Locale.ROOT, "%.4f", sb.auc()) + " ± "), "BDT row with AUC");
         assertTrue(html.contains("<td>MLP</td>"));
-        for (String col : List.of("1/ε_B at ε_S = 30 %", "1/ε_B at ε_S = 50 %", "1/ε_B at ε_S = 70 %", "ε_S at ε_B = 1 %", "Separation ⟨S²⟩",
-                "KS p (Signal / Background)", "Best AMS")) {
-            assertTrue(html.contains("<th class=\"num\">" + col.replace("<", "&lt;").replace(">", "&gt;") + "</th>"), "column " + col);
+        for (String col : List.of("1/ε<sub>B</sub> at ε<sub>S</sub> = 30 %", "1/ε<sub>B</sub> at ε<sub>S</sub> = 50 %",
+                "1/ε<sub>B</sub> at ε<sub>S</sub> = 70 %", "ε<sub>S</sub> at ε<sub>B</sub> = 1 %", "Separation ⟨S²⟩", "KS p (Signal / Background)",
+                "Best AMS")) {
+            assertTrue(html.contains("<th class=\"num\">" + col + "</th>"), "column " + col);
         }
+        assertTrue(html.contains("<td>m<sub>jj</sub> [GeV], η, Δφ</td>"), "feature names with their subscripts");
         // Data summary, configuration (escaped), provenance.
         assertTrue(html.contains("<th>Source</th><td>events.csv</td>"));
         assertTrue(html.contains("&lt;b&gt;not bold&lt;/b&gt; &amp; friends"), "config escaped verbatim");
@@ -185,6 +189,7 @@ class ReportTest {
             assertEquals(List.of("report.html"), files.map(p -> p.getFileName().toString()).toList());
         }
         r.saveFigures(tmp.resolve("figures"), true);
+        r.write(SAMPLES.resolve("binary.html"));
         assertTrue(Files.size(tmp.resolve("figures/roc.png")) > 1000);
     }
 
@@ -216,6 +221,7 @@ class ReportTest {
         assertEquals(Set.of("roc-qcd", "roc-w", "roc-top", "output-deep-sets-qcd", "output-deep-sets-w", "output-deep-sets-top",
                 "confusion-deep-sets"), ids);
         assertEquals(7, inlineSvgs(r.html()).size());
+        r.write(SAMPLES.resolve("multiclass.html"));
         assertTrue(r.html().contains("<th class=\"num\">AUC (one-vs-rest, macro)</th>"));
         ClassifierSummary s = r.classifiers().getFirst();
         assertEquals(3, s.aucPerClass().size());
@@ -244,6 +250,7 @@ class ReportTest {
         assertSelfContained(r.html());
         assertEquals(List.of("parity-gbt", "inputs", "correlation-all"), r.figures().stream().map(ReportFigure::id).toList());
         assertTrue(r.html().contains("<th class=\"num\">R²</th>"));
+        r.write(SAMPLES.resolve("regression.html"));
         Map<String, Object> m = r.regressors().getFirst().toMap();
         assertEquals(dev.hadron.eval.metrics.RegressionMetrics.of(tt, Tensor.of(p), null).r2(), (double) m.get("r2"), 1e-15);
     }
