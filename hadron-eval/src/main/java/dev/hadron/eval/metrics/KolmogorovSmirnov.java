@@ -109,7 +109,7 @@ public final class KolmogorovSmirnov {
         }
         double d = Math.max(maxS, Math.min(-minS, 1.0));
         Mode m = mode;
-        int g = KolmogorovDistribution.gcd(n1, n2);
+        int g = TwoSampleExact.gcd(n1, n2);
         long n1g = n1 / g;
         long n2g = n2 / g;
         if (m == Mode.AUTO) {
@@ -124,7 +124,7 @@ public final class KolmogorovSmirnov {
             if (h == 0) {
                 return new KsResult(d, 1.0, true, n1, n2);
             }
-            double p = KolmogorovDistribution.twoSampleExactSf(n1, n2, h);
+            double p = TwoSampleExact.sf(n1, n2, h);
             if (!Double.isNaN(p)) {
                 return new KsResult(d, p, true, n1, n2);
             }
