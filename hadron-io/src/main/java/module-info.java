@@ -1,4 +1,8 @@
 /** Hadron I/O: readers (and writers) for the files physicists have. */
 module dev.hadron.io {
     requires transitive dev.hadron.core;
+    requires org.tukaani.xz;
+    requires aircompressor;
+
+    exports dev.hadron.io.root;
 }
