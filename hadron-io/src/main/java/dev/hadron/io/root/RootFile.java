@@ -137,6 +137,11 @@ public final class RootFile implements AutoCloseable {
     /** The key of an object: {@code "name"}, {@code "dir/name"}, optionally with {@code ";cycle"} (default: highest). */
     public RootKey key(String name) {
         String n = name.startsWith("/") ? name.substring(1) : name;
+        for (RootKey k : keys) {
+            if (k.nameWithCycle().equals(n)) {
+                return k;
+            }
+        }
         int semi = n.lastIndexOf(';');
         String path = semi >= 0 ? n.substring(0, semi) : n;
         Integer cycle = null;

@@ -135,9 +135,7 @@ public final class RootDecompressor {
             while (n < u) {
                 int k = inf.inflate(out, o + n, u - n);
                 if (k == 0) {
-                    if (inf.finished() || inf.needsInput() || inf.needsDictionary()) {
-                        break;
-                    }
+                    break;
                 }
                 n += k;
             }
