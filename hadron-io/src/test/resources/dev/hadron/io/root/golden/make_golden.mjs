@@ -78,7 +78,8 @@ async function summary(fileName, treeName, outName, firstEntries) {
     }
     let sum = 0;
     for (const x of values) sum += x;
-    out.branches[b.path] = { count: values.length, sum, first: cols[i].slice(0, firstEntries) };
+    out.branches[b.path] = { count: values.length, sum: Number.isFinite(sum) ? sum : String(sum),
+      first: cols[i].slice(0, firstEntries) };
   });
   fs.writeFileSync(path.join(outDir, outName), JSON.stringify(out));
 }
