@@ -2,7 +2,6 @@
 module dev.hadron.io {
     requires transitive dev.hadron.core;
     requires org.tukaani.xz;
-    requires aircompressor;
 
     exports dev.hadron.io.root;
 }

@@ -1,7 +1,6 @@
 package dev.hadron.io.root.compress;
 
 import dev.hadron.io.root.RootFormatException;
-import io.airlift.compress.zstd.ZstdDecompressor;
 import org.tukaani.xz.XZInputStream;
 
 import java.io.ByteArrayInputStream;
@@ -16,7 +15,7 @@ import java.util.zip.Inflater;
  * numbers), and for LZ4 an 8-byte big-endian XXH64 checksum of the compressed bytes.
  *
  * <p>Algorithms: {@code ZL} zlib ({@link Inflater}), {@code XZ} LZMA (org.tukaani:xz), {@code L4}
- * LZ4 (own decoder, checksum verified), {@code ZS} Zstandard (aircompressor). All block headers are
+ * LZ4 (own decoder, checksum verified), {@code ZS} Zstandard (own decoder). All block headers are
  * checked against the declared total sizes before any output is allocated.
  */
 public final class RootDecompressor {
@@ -64,7 +63,7 @@ public final class RootDecompressor {
                     }
                     Lz4Block.decompress(src, dataStart + 8, c - 8, out, o, u);
                 } else if (a == 'Z' && b == 'S') {
-                    int n = new ZstdDecompressor().decompress(src, dataStart, c, out, o, u);
+                    int n = ZstdDecoder.decompress(src, dataStart, c, out, o, u);
                     if (n != u) {
                         throw new IllegalStateException("ZSTD block decoded to " + n + " bytes, expected " + u);
                     }
