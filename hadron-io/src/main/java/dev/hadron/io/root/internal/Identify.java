@@ -208,6 +208,11 @@ public final class Identify {
                 break;
             }
             String s = title.substring(i + 1, j).trim();
+            if (s.contains(",")) {
+                // a Float16_t/Double32_t range such as [0,10,8], not a dimension
+                i = title.indexOf('[', j);
+                continue;
+            }
             try {
                 fixed.add(Integer.parseInt(s));
             } catch (NumberFormatException e) {
