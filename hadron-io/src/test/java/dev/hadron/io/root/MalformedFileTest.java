@@ -106,6 +106,8 @@ class MalformedFileTest {
         "uproot-sample-6.20.04-lzma.root, 100",
         "uproot-sample-6.20.04-zlib.root, 150",
         "uproot-Zmumu-zstd.root, 60",
+        "nanoAOD_2015_CMS_Open_Data_ttbar.root, 40",
+        "uproot-HZZ.root, 40",
     })
     @Timeout(300)
     void mutatedFilesFailOnlyWithTheReadersException(String file, int mutations) throws IOException {
