@@ -29,32 +29,19 @@ public final class ColumnReader {
         }
         int n = (int) (stop - start);
         List<int[]> plan = plan(src, b, start, stop);
-        if (in instanceof Interpretation.Numeric num) {
-            int m = num.itemsPerEntry();
-            long total = (long) n * m;
-            if (total > Integer.MAX_VALUE - 16) {
-                throw new RootFormatException(src.name() + ": branch '" + b.name + "' has " + total
-                        + " values in the requested range, more than one array can hold; read it in chunks");
-            }
-            Object out = num.type().allocate((int) total);
-            List<Future<Piece>> fs = new ArrayList<>();
-            for (int[] p : plan) {
-                fs.add(submit(plan.size(), () -> {
-                    BasketData d = load(src, b, p[0], stop, cache);
-                    decodeFixed(src, b, d, p[1], p[2], num.type(), m, out, (int) ((d.entryStart() + p[1] - start) * m));
-                    return null;
-                }));
-            }
-            int[] shape = shape(n, num.inner());
-            return () -> {
-                fs.forEach(Pool::join);
-                return num.type().wrap(out, shape);
-            };
+        if (in instanceof Interpretation.Numeric num && (long) n * num.itemsPerEntry() > Integer.MAX_VALUE - 16) {
+            throw new RootFormatException(src.name() + ": branch '" + b.name + "' has " + (long) n * num.itemsPerEntry()
+                    + " values in the requested range, more than one array can hold; read it in chunks");
         }
+        // every basket is decoded into its own array, and the column is allocated only once the
+        // baskets have shown how much data they really hold: declared sizes are never trusted
         List<Future<Piece>> fs = new ArrayList<>();
         for (int[] p : plan) {
             fs.add(submit(plan.size(), () -> {
                 BasketData d = load(src, b, p[0], stop, cache);
+                if (in instanceof Interpretation.Numeric num) {
+                    return decodeFixed(src, b, d, p[1], p[2], num.type(), num.itemsPerEntry());
+                }
                 return PieceDecoder.decode(src, b, in, d, p[1], p[2]);
             }));
         }
@@ -121,13 +108,6 @@ public final class ColumnReader {
         return d;
     }
 
-    private static int[] shape(int n, int[] inner) {
-        int[] s = new int[inner.length + 1];
-        s[0] = n;
-        System.arraycopy(inner, 0, s, 1, inner.length);
-        return s;
-    }
-
     static RootFormatException bad(RootSource src, BranchModel b, BasketData d, String msg) {
         return new RootFormatException(src.name() + ": branch '" + b.name + "', basket starting at entry "
                 + d.entryStart() + ": " + msg);
@@ -135,8 +115,7 @@ public final class ColumnReader {
 
     // ------------------------------------------------------------------ fixed-size entries
 
-    private static void decodeFixed(RootSource src, BranchModel b, BasketData d, int a, int z, ValueType vt, int m,
-                                    Object out, int outPos) {
+    private static Piece decodeFixed(RootSource src, BranchModel b, BasketData d, int a, int z, ValueType vt, int m) {
         int entrySize = vt.size() * m;
         int from;
         int to;
@@ -154,6 +133,8 @@ public final class ColumnReader {
             from = a * entrySize;
             to = z * entrySize;
         }
-        vt.decode(d.data(), from, (z - a) * m, out, outPos);
+        Object out = vt.allocate((z - a) * m);
+        vt.decode(d.data(), from, (z - a) * m, out, 0);
+        return new Piece(out, z - a, null, null, null);
     }
 }

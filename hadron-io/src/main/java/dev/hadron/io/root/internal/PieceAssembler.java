@@ -18,6 +18,7 @@ final class PieceAssembler {
     /** Joins the pieces of all baskets, in basket order, into the column of {@code n} entries. */
     static Object assemble(Interpretation in, List<Piece> pieces, int n) {
         return switch (in) {
+            case Interpretation.Numeric num -> numeric(num, pieces, n);
             case Interpretation.JaggedNumeric j -> jagged(j, pieces, n);
             case Interpretation.Strings s -> strings(pieces, n);
             case Interpretation.VectorStrings v -> vectorStrings(pieces, n);
@@ -113,6 +114,28 @@ final class PieceAssembler {
             out.put(f.name(), f.type().wrap(arr, shape(n, f.inner())));
         }
         return out;
+    }
+
+    private static Object numeric(Interpretation.Numeric num, List<Piece> pieces, int n) {
+        int m = num.itemsPerEntry();
+        int[] shape = shape(n, num.inner());
+        long total = 0;
+        for (Piece p : pieces) {
+            total += p.count();
+        }
+        if (total != n) {
+            throw new RootFormatException("baskets hold " + total + " entries, " + n + " were requested");
+        }
+        if (pieces.size() == 1) {
+            return num.type().wrap(pieces.get(0).values(), shape);
+        }
+        Object out = num.type().allocate(n * m);
+        int pos = 0;
+        for (Piece p : pieces) {
+            System.arraycopy(p.values(), 0, out, pos, p.count() * m);
+            pos += p.count() * m;
+        }
+        return num.type().wrap(out, shape);
     }
 
     private static int[] shape(int n, int[] inner) {

@@ -108,6 +108,27 @@ class SyntheticBranchTest {
     }
 
     @Test
+    void consistentlyAbsurdEntryCountsFailWithoutAllocating() throws IOException {
+        // metadata claiming a billion entries in one small basket: the column must not be allocated
+        // from the declared count; the basket's real size decides
+        RObject leaf = leaf("TLeafD", "x", null);
+        BranchModel b = branch("x", "TBranch", "", leaf, List.of(new byte[8], new byte[8]), false);
+        RObject o = new RObject("TBranch");
+        o.put("fName", "x");
+        o.put("fEntries", 1_000_000_000L);
+        o.put("fWriteBasket", 0);
+        o.put("fBasketEntry", new long[] {0, 0});
+        RObject basket = b.embedded.get(0);
+        basket.put("fNevBuf", 1_000_000_000);
+        o.put("fBaskets", List.of(basket));
+        o.put("fLeaves", List.of(leaf));
+        BranchModel huge = new BranchModel(o, null, "memory", 1_000_000_000L);
+        huge.interpretation = Identify.of(huge);
+        RootFormatException e = assertThrows(RootFormatException.class, () -> read(huge, 0, 1_000_000_000L));
+        assertEquals(true, e.getMessage().contains("16 bytes for 1000000000 entries"), e.getMessage());
+    }
+
+    @Test
     void largeFileHeaderUses64BitPointers() throws IOException {
         ByteArrayOutputStream bo = new ByteArrayOutputStream();
         DataOutputStream o = new DataOutputStream(bo);
