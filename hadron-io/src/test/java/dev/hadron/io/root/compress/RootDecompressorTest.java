@@ -1,7 +1,6 @@
 package dev.hadron.io.root.compress;
 
 import dev.hadron.io.root.RootFormatException;
-import io.airlift.compress.zstd.ZstdCompressor;
 import org.junit.jupiter.api.Test;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZOutputStream;
@@ -129,12 +128,7 @@ class RootDecompressorTest {
                 }
                 System.arraycopy(lz4, 0, payload, 8, lz4.length);
             }
-            case "ZS" -> {
-                ZstdCompressor c = new ZstdCompressor();
-                byte[] buf = new byte[c.maxCompressedLength(data.length)];
-                int n = c.compress(data, 0, data.length, buf, 0, buf.length);
-                payload = Arrays.copyOf(buf, n);
-            }
+            case "ZS" -> payload = zstdFrame(data);
             default -> throw new IllegalArgumentException(algo);
         }
         byte[] out = new byte[9 + payload.length];
@@ -145,6 +139,24 @@ class RootDecompressorTest {
         put3(out, 6, data.length);
         System.arraycopy(payload, 0, out, 9, payload.length);
         return out;
+    }
+
+    /** A Zstandard frame holding {@code data}: raw blocks of at most 128 KiB, as the format allows. */
+    private static byte[] zstdFrame(byte[] data) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        o.writeBytes(new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 0x00, 0x58});
+        int p = 0;
+        do {
+            int n = Math.min(128 * 1024, data.length - p);
+            boolean last = p + n == data.length;
+            int header = (n << 3) | (last ? 1 : 0);
+            o.write(header);
+            o.write(header >>> 8);
+            o.write(header >>> 16);
+            o.write(data, p, n);
+            p += n;
+        } while (p < data.length);
+        return o.toByteArray();
     }
 
     /** An LZ4 block with one literal run (valid, uncompressed). */

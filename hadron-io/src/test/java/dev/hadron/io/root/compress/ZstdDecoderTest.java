@@ -1,111 +1,99 @@
 package dev.hadron.io.root.compress;
 
-import io.airlift.compress.zstd.ZstdCompressor;
+import dev.hadron.util.Json;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The own Zstandard decoder against frames made by an independent compressor (aircompressor). */
+/**
+ * The own Zstandard decoder against frames made by the reference implementation (the zstd command,
+ * levels 1 to 19, with and without content checksum): see {@code zstd/make_frames.py}.
+ */
 class ZstdDecoderTest {
 
     @Test
-    void decodesFramesOfManyShapes() {
-        SplittableRandom rnd = new SplittableRandom(11);
-        for (int trial = 0; trial < 60; trial++) {
-            byte[] data = sample(rnd, trial);
-            byte[] frame = compress(data);
-            byte[] out = new byte[data.length];
-            assertEquals(data.length, ZstdDecoder.decompress(frame, 0, frame.length, out, 0, out.length));
-            assertArrayEquals(data, out, "trial " + trial + " (" + data.length + " bytes)");
+    void decodesReferenceFramesOfEveryLevel() throws Exception {
+        List<Map<String, Object>> manifest = manifest();
+        assertTrue(manifest.size() >= 30);
+        for (Map<String, Object> m : manifest) {
+            byte[] frame = resource((String) m.get("frame"));
+            int size = ((Number) m.get("size")).intValue();
+            byte[] out = new byte[size];
+            assertEquals(size, ZstdDecoder.decompress(frame, 0, frame.length, out, 0, size), (String) m.get("frame"));
+            assertEquals(m.get("sha256"), sha256(out), (String) m.get("frame"));
         }
     }
 
     @Test
-    void rejectsDamagedFramesWithItsOwnException() {
-        SplittableRandom rnd = new SplittableRandom(12);
-        byte[] data = sample(rnd, 2);
-        byte[] frame = compress(data);
+    void rejectsDamagedFramesWithItsOwnException() throws Exception {
+        byte[] frame = resource("text-19.zst");
+        int size = 60000;
         assertThrows(IllegalStateException.class,
-                () -> ZstdDecoder.decompress(frame, 0, frame.length, new byte[data.length - 1], 0, data.length - 1));
+                () -> ZstdDecoder.decompress(frame, 0, frame.length, new byte[size - 1], 0, size - 1));
         byte[] badMagic = frame.clone();
         badMagic[0] ^= 1;
         assertThrows(IllegalStateException.class,
-                () -> ZstdDecoder.decompress(badMagic, 0, badMagic.length, new byte[data.length], 0, data.length));
-        for (int i = 0; i < 2000; i++) {
-            byte[] m = frame.clone();
-            int at = rnd.nextInt(m.length);
-            m[at] = (byte) rnd.nextInt(256);
-            try {
-                ZstdDecoder.decompress(m, 0, m.length, new byte[data.length], 0, data.length);
-            } catch (IllegalStateException expected) {
-                // damage is detected, or decodes to other bytes of the same length
-            }
-            byte[] cut = Arrays.copyOf(frame, rnd.nextInt(frame.length));
-            try {
-                ZstdDecoder.decompress(cut, 0, cut.length, new byte[data.length], 0, data.length);
-            } catch (IllegalStateException expected) {
-                // a cut frame is always incomplete
+                () -> ZstdDecoder.decompress(badMagic, 0, badMagic.length, new byte[size], 0, size));
+        SplittableRandom rnd = new SplittableRandom(12);
+        for (String name : new String[] {"text-19.zst", "floats-3.zst", "mixed-large-1.zst", "runs-9.zst"}) {
+            byte[] good = resource(name);
+            int n = sizeOf(name);
+            for (int i = 0; i < 400; i++) {
+                byte[] m = good.clone();
+                m[rnd.nextInt(m.length)] = (byte) rnd.nextInt(256);
+                try {
+                    ZstdDecoder.decompress(m, 0, m.length, new byte[n], 0, n);
+                } catch (IllegalStateException expected) {
+                    // damage is detected, or decodes to other bytes of the same length
+                }
+                byte[] cut = Arrays.copyOf(good, rnd.nextInt(good.length));
+                try {
+                    int got = ZstdDecoder.decompress(cut, 0, cut.length, new byte[n], 0, n);
+                    assertTrue(got < n, "a cut frame cannot produce all " + n + " bytes");
+                } catch (IllegalStateException expected) {
+                    // a cut inside a block or header is detected
+                }
             }
         }
     }
 
-    /** Data of varied compressibility: text, runs, floats like ROOT baskets, random bytes, large. */
-    private static byte[] sample(SplittableRandom rnd, int trial) {
-        int kind = trial % 6;
-        int n = switch (kind) {
-            case 5 -> 300_000 + rnd.nextInt(100_000);
-            default -> 1 + rnd.nextInt(40_000);
-        };
-        byte[] b = new byte[n];
-        switch (kind) {
-            case 0 -> {
-                String words = "muon electron jet photon tau vertex track cluster ";
-                for (int i = 0; i < n; i++) {
-                    b[i] = (byte) words.charAt((i * 7 + rnd.nextInt(3)) % words.length());
-                }
-            }
-            case 1 -> {
-                int i = 0;
-                while (i < n) {
-                    int run = 1 + rnd.nextInt(300);
-                    byte v = (byte) rnd.nextInt(4);
-                    for (int k = 0; k < run && i < n; k++) {
-                        b[i++] = v;
-                    }
-                }
-            }
-            case 2 -> {
-                ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN);
-                for (int i = 0; i + 4 <= n; i += 4) {
-                    bb.putFloat(i, (float) (50 + 10 * rnd.nextGaussian()));
-                }
-            }
-            case 3 -> rnd.nextBytes(b);
-            case 4 -> {
-                for (int i = 0; i < n; i++) {
-                    b[i] = (byte) (i / 13);
-                }
-            }
-            default -> {
-                for (int i = 0; i < n; i++) {
-                    b[i] = (byte) (rnd.nextInt(10) < 7 ? i % 251 : rnd.nextInt(256));
-                }
+    private static int sizeOf(String frame) throws IOException {
+        for (Map<String, Object> m : manifest()) {
+            if (m.get("frame").equals(frame)) {
+                return ((Number) m.get("size")).intValue();
             }
         }
-        return b;
+        throw new IllegalArgumentException(frame);
     }
 
-    private static byte[] compress(byte[] data) {
-        ZstdCompressor c = new ZstdCompressor();
-        byte[] buf = new byte[c.maxCompressedLength(data.length)];
-        int n = c.compress(data, 0, data.length, buf, 0, buf.length);
-        return Arrays.copyOf(buf, n);
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> manifest() throws IOException {
+        return (List<Map<String, Object>>) Json.parse(new String(resource("manifest.json"), StandardCharsets.UTF_8));
+    }
+
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = ZstdDecoderTest.class.getResourceAsStream("zstd/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource zstd/" + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private static String sha256(byte[] b) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
 }
