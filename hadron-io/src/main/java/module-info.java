@@ -1,4 +1,12 @@
 /** Hadron I/O: readers (and writers) for the files physicists have. */
 module dev.hadron.io {
     requires transitive dev.hadron.core;
+    requires io.jhdf;
+    requires aircompressor;
+
+    exports dev.hadron.io;
+    exports dev.hadron.io.csv;
+    // exports dev.hadron.io.npy;
+    // exports dev.hadron.io.hdf5;
+    // exports dev.hadron.io.parquet;
 }

@@ -1,0 +1,2 @@
+/** hdf5. */
+package dev.hadron.io.hdf5;

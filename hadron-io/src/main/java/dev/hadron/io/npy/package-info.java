@@ -1,0 +1,2 @@
+/** npy. */
+package dev.hadron.io.npy;

@@ -1,0 +1,2 @@
+/** parquet. */
+package dev.hadron.io.parquet;
