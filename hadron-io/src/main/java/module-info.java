@@ -7,6 +7,6 @@ module dev.hadron.io {
     exports dev.hadron.io;
     exports dev.hadron.io.csv;
     exports dev.hadron.io.npy;
-    // exports dev.hadron.io.hdf5;
+    exports dev.hadron.io.hdf5;
     exports dev.hadron.io.parquet;
 }
