@@ -11,7 +11,6 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
-import io.jhdf.exceptions.HdfException;
 import io.jhdf.object.datatype.CompoundDataType;
 import io.jhdf.object.datatype.StringData;
 import io.jhdf.object.datatype.VariableLength;
@@ -62,7 +61,7 @@ public final class Hdf5File implements AutoCloseable {
         }
         try {
             return new Hdf5File(path, new HdfFile(path));
-        } catch (HdfException | IllegalArgumentException | IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+        } catch (RuntimeException e) {
             throw new FileFormatException(path, "not a readable HDF5 file: " + e.getMessage(), e);
         }
     }
@@ -78,18 +77,35 @@ public final class Hdf5File implements AutoCloseable {
         return new FileFormatException(path, where + ": " + e.getMessage(), e);
     }
 
+    /**
+     * Runs a jHDF call: anything it throws on a damaged file (jHDF's own exceptions, buffer underflows,
+     * overflows, bad casts) becomes a {@link FileFormatException} naming the file and {@code where}.
+     */
+    private <T> T guard(String where, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (FileFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw bad(where, e);
+        }
+    }
+
     private Node node(String requested) {
         String nodePath = requested.replaceAll("/+$", "");
+        Node n;
         try {
-            Node n = nodePath.isEmpty() ? file : file.getByPath(nodePath);
-            if (n == null) {
-                throw new HdfException("no such node");
-            }
-            return n;
-        } catch (HdfException e) {
+            n = nodePath.isEmpty() ? file : file.getByPath(nodePath);
+        } catch (io.jhdf.exceptions.HdfInvalidPathException e) {
+            n = null;
+        } catch (RuntimeException e) {
+            throw bad("looking up '" + requested + "'", e);
+        }
+        if (n == null) {
             throw new IllegalArgumentException("HDF5 " + path + ": no group or dataset '" + requested + "'; datasets: "
                     + datasetPaths());
         }
+        return n;
     }
 
     private Dataset dataset(String datasetPath) {
@@ -104,12 +120,10 @@ public final class Hdf5File implements AutoCloseable {
     /** Paths of all datasets, depth first ({@code /events/pt}). */
     public List<String> datasetPaths() {
         List<String> out = new ArrayList<>();
-        try {
+        return guard("listing datasets", () -> {
             collect(file, out);
-        } catch (HdfException e) {
-            throw bad("listing datasets", e);
-        }
-        return out;
+            return out;
+        });
     }
 
     private static void collect(Group g, List<String> out) {
@@ -124,7 +138,8 @@ public final class Hdf5File implements AutoCloseable {
 
     /** The shape of a dataset. */
     public int[] shape(String datasetPath) {
-        return dataset(datasetPath).getDimensions();
+        Dataset d = dataset(datasetPath);
+        return guard("dataset '" + datasetPath + "'", d::getDimensions);
     }
 
     /** A numeric dataset as a tensor of its shape. */
@@ -136,7 +151,9 @@ public final class Hdf5File implements AutoCloseable {
                         + "; use table(...) for compound datasets and jagged(...) for variable-length ones");
             }
             return Hdf5Types.tensor(d.getDataFlat(), d.getDimensions(), d.getDataType(), "dataset " + datasetPath);
-        } catch (HdfException | IllegalArgumentException | ArithmeticException e) {
+        } catch (FileFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
             throw bad("dataset '" + datasetPath + "'", e);
         }
     }
@@ -159,7 +176,9 @@ public final class Hdf5File implements AutoCloseable {
             }
             Tensor values = parts.isEmpty() ? Tensor.zeros(0) : Tensor.cat(parts, 0);
             return Jagged.fromCounts(values, counts);
-        } catch (HdfException | IllegalArgumentException | ClassCastException e) {
+        } catch (FileFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
             throw bad("dataset '" + datasetPath + "'", e);
         }
     }
@@ -173,7 +192,9 @@ public final class Hdf5File implements AutoCloseable {
                 throw new IllegalArgumentException("dataset is " + Hdf5Types.name(d.getDataType()) + ", not text");
             }
             return List.of(s);
-        } catch (HdfException | IllegalArgumentException e) {
+        } catch (FileFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
             throw bad("dataset '" + datasetPath + "'", e);
         }
     }
@@ -186,14 +207,12 @@ public final class Hdf5File implements AutoCloseable {
     public Map<String, Object> attributes(String nodePath) {
         Node n = node(nodePath);
         Map<String, Object> out = new LinkedHashMap<>();
-        try {
+        return guard("attributes of '" + nodePath + "'", () -> {
             for (Map.Entry<String, Attribute> e : n.getAttributes().entrySet()) {
                 out.put(e.getKey(), attributeValue(e.getValue(), nodePath + "@" + e.getKey()));
             }
-        } catch (HdfException e) {
-            throw bad("attributes of '" + nodePath + "'", e);
-        }
-        return out;
+            return out;
+        });
     }
 
     private static Object attributeValue(Attribute a, String where) {
@@ -236,8 +255,14 @@ public final class Hdf5File implements AutoCloseable {
             addCompound(d, "", cols);
             return Table.of(cols);
         }
-        for (Node child : (Group) n) {
-            if (!(child instanceof Dataset d) || d.isScalar() || d.getDimensions().length == 0) {
+        List<Node> children = guard("group '" + groupPath + "'", () -> {
+            List<Node> list = new ArrayList<>();
+            ((Group) n).forEach(list::add);
+            return list;
+        });
+        for (Node child : children) {
+            if (!(child instanceof Dataset d) || guard("dataset '" + child.getPath() + "'",
+                    () -> d.isScalar() || d.getDimensions().length == 0)) {
                 continue;
             }
             String where = "dataset '" + d.getPath() + "'";
@@ -251,7 +276,9 @@ public final class Hdf5File implements AutoCloseable {
                 } else {
                     cols.put(d.getName(), Column.of(tensor(d.getPath())));
                 }
-            } catch (HdfException e) {
+            } catch (FileFormatException e) {
+                throw e;
+            } catch (RuntimeException e) {
                 throw bad(where, e);
             }
         }
@@ -283,7 +310,9 @@ public final class Hdf5File implements AutoCloseable {
                             "field '" + m.getName() + "' of dataset " + d.getPath())));
                 }
             }
-        } catch (HdfException | IllegalArgumentException | ClassCastException e) {
+        } catch (FileFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
             throw bad("compound dataset '" + d.getPath() + "'", e);
         }
     }
@@ -298,7 +327,9 @@ public final class Hdf5File implements AutoCloseable {
             props.put("datasets", String.valueOf(items.stream().filter(i -> i.kind().equals("dataset")).count()));
             rootAttrs.forEach((k, v) -> props.put("@" + k, v));
             return new FileSummary(path.toString(), "hdf5", Files.size(path), props, items);
-        } catch (HdfException e) {
+        } catch (FileFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
             throw bad("summary", e);
         } catch (IOException e) {
             throw new UncheckedIOException("HDF5: cannot read " + path + ": " + e.getMessage(), e);

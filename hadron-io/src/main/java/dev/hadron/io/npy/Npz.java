@@ -46,10 +46,12 @@ public final class Npz {
                 String source = path + "[" + e.getName() + "]";
                 try (InputStream in = new BufferedInputStream(zip.getInputStream(e), 1 << 16)) {
                     out.put(arrayName(e), Npy.read(in, source, e.getSize()));
-                } catch (ZipException z) {
+                } catch (ZipException | java.io.EOFException z) {
                     throw new FileFormatException(source, "corrupt zip entry: " + z.getMessage(), z);
                 }
             }
+        } catch (java.io.EOFException | ZipException e) {
+            throw new FileFormatException(path, "truncated or corrupt .npz archive: " + e, e);
         } catch (IOException e) {
             throw new UncheckedIOException("npz: cannot read " + path + ": " + e.getMessage(), e);
         }
@@ -64,10 +66,12 @@ public final class Npz {
                 String source = path + "[" + e.getName() + "]";
                 try (InputStream in = zip.getInputStream(e)) {
                     out.put(arrayName(e), Npy.readHeader(in, source, e.getSize()));
-                } catch (ZipException z) {
+                } catch (ZipException | java.io.EOFException z) {
                     throw new FileFormatException(source, "corrupt zip entry: " + z.getMessage(), z);
                 }
             }
+        } catch (java.io.EOFException | ZipException e) {
+            throw new FileFormatException(path, "truncated or corrupt .npz archive: " + e, e);
         } catch (IOException e) {
             throw new UncheckedIOException("npz: cannot read " + path + ": " + e.getMessage(), e);
         }
