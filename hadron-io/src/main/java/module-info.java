@@ -2,7 +2,6 @@
 module dev.hadron.io {
     requires transitive dev.hadron.core;
     requires io.jhdf;
-    requires aircompressor;
 
     exports dev.hadron.io;
     exports dev.hadron.io.csv;

@@ -10,7 +10,8 @@
  * levels, and the value encodings. This package does exactly that in about 1,500 lines: data pages
  * v1 and v2; PLAIN, PLAIN_DICTIONARY/RLE_DICTIONARY, RLE (booleans), DELTA_BINARY_PACKED,
  * DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT; UNCOMPRESSED, SNAPPY, GZIP, ZSTD
- * and LZ4_RAW (GZIP through the JDK, the others through aircompressor's pure-Java decoders). It is
+ * and LZ4_RAW (GZIP through the JDK; ZSTD, SNAPPY and LZ4 through Hadron's own decoders, which need no
+ * {@code sun.misc.Unsafe}, unlike aircompressor, and so run on JDK 25 without warnings). It is
  * checked value by value against hyparquet, an independent reader, on files written by arrow-rs
  * and on CMS NanoAOD files. Lists of lists, lists of strings, DECIMAL and INT96 are reported as
  * unsupported, by column name.
