@@ -282,7 +282,7 @@ public final class CsvReader {
                 }
             }
         }
-        if (kind == INT) {
+        if (kind == INT && s.length() >= 18) {
             try {
                 Long.parseLong(s);
             } catch (NumberFormatException e) {
@@ -505,7 +505,8 @@ public final class CsvReader {
         int k = classify(s, markers, missingValues);
         return switch (k) {
             case MISSING -> Double.NaN;
-            case INT, FLOAT -> parseNumber(s);
+            case INT, FLOAT -> Character.isDigit(s.charAt(s.length() - 1)) || s.endsWith(".") ? Double.parseDouble(s)
+                    : parseNumber(s);
             case BOOL -> s.equalsIgnoreCase("true") ? 1 : 0;
             default -> throw badValue(path, tok, l, c, s, "a number");
         };

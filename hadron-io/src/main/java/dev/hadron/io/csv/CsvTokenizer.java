@@ -163,9 +163,20 @@ final class CsvTokenizer {
             fields.add(field.toString());
             return endField(fields);
         }
+        // fast path: the whole field lies in the buffer
+        int i = pos;
+        while (i < len && !terminates(buf[i])) {
+            i++;
+        }
+        if (i < len) {
+            String f = new String(buf, pos, i - pos);
+            pos = i;
+            fields.add(f.isEmpty() || (f.charAt(0) > ' ' && f.charAt(f.length() - 1) > ' ') ? f : f.strip());
+            return endField(fields);
+        }
         while (true) {
             c = peek();
-            if (c < 0 || c == '\n' || c == '\r' || (!whitespace && c == delimiter) || (whitespace && (c == ' ' || c == '\t'))) {
+            if (c < 0 || terminates((char) c)) {
                 break;
             }
             pos++;
@@ -173,6 +184,10 @@ final class CsvTokenizer {
         }
         fields.add(field.toString().strip());
         return endField(fields);
+    }
+
+    private boolean terminates(char c) {
+        return c == '\n' || c == '\r' || (whitespace ? c == ' ' || c == '\t' : c == delimiter);
     }
 
     private boolean endField(List<String> fields) {

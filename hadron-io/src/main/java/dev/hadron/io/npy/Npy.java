@@ -197,20 +197,14 @@ public final class Npy {
                     s.data[at + i] = b.get() != 0 ? (byte) 1 : 0;
                 }
             }
-            case Storage.F64 s -> {
-                for (int i = 0; i < count; i++) {
-                    s.data[at + i] = b.getDouble();
-                }
-            }
+            case Storage.F64 s -> b.asDoubleBuffer().get(s.data, at, count);
             case Storage.F32 s -> {
                 if (h.itemSize() == 2) {
                     for (int i = 0; i < count; i++) {
                         s.data[at + i] = Float.float16ToFloat(b.getShort());
                     }
                 } else {
-                    for (int i = 0; i < count; i++) {
-                        s.data[at + i] = b.getFloat();
-                    }
+                    b.asFloatBuffer().get(s.data, at, count);
                 }
             }
             case Storage.I32 s -> {

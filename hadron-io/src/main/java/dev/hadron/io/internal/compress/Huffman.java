@@ -116,11 +116,7 @@ final class Huffman {
     /** Decodes one stream {@code [start, end)} into {@code out[off, off + n)}. */
     void decodeStream(byte[] b, int start, int end, byte[] out, int off, int n) {
         BackwardBitReader in = new BackwardBitReader(b, start, end);
-        for (int i = 0; i < n; i++) {
-            int index = (int) in.peek(maxBits);
-            out[off + i] = symbol[index];
-            in.skip(nbBits[index]);
-        }
+        in.decodeHuffman(symbol, nbBits, maxBits, out, off, n);
         if (!in.finished()) {
             throw new CorruptDataException("zstd: Huffman stream not consumed exactly");
         }
@@ -149,9 +145,17 @@ final class Huffman {
         if (3L * seg > n) {
             throw new CorruptDataException("zstd: too few literals (" + n + ") for four streams");
         }
-        decodeStream(b, p1, p2, out, 0, seg);
-        decodeStream(b, p2, p3, out, seg, seg);
-        decodeStream(b, p3, p4, out, 2 * seg, seg);
-        decodeStream(b, p4, end, out, 3 * seg, n - 3 * seg);
+        BackwardBitReader[] r = {new BackwardBitReader(b, p1, p2), new BackwardBitReader(b, p2, p3),
+            new BackwardBitReader(b, p3, p4), new BackwardBitReader(b, p4, end)};
+        int last = n - 3 * seg;
+        BackwardBitReader.decodeHuffman4(r, symbol, nbBits, maxBits, out, new int[] {0, seg, 2 * seg, 3 * seg}, last);
+        for (int k = 0; k < 3; k++) {
+            r[k].decodeHuffman(symbol, nbBits, maxBits, out, k * seg + last, seg - last);
+        }
+        for (BackwardBitReader reader : r) {
+            if (!reader.finished()) {
+                throw new CorruptDataException("zstd: Huffman stream not consumed exactly");
+            }
+        }
     }
 }

@@ -41,7 +41,7 @@ public final class Zstd {
         FseTable ll;
         FseTable of;
         FseTable ml;
-        byte[] literals = new byte[MAX_BLOCK];
+        byte[] literals = new byte[0];
     }
 
     /**
@@ -252,6 +252,9 @@ public final class Zstd {
             throw new CorruptDataException("zstd: " + regenerated + " literals exceed the block maximum");
         }
         pos += headerSize;
+        if (st.literals.length < regenerated) {
+            st.literals = new byte[Math.max(regenerated, Math.min(MAX_BLOCK, 2 * st.literals.length))];
+        }
         byte[] lit = st.literals;
         switch (litType) {
             case 0 -> {
