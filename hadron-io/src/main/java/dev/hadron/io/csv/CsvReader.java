@@ -99,7 +99,7 @@ public final class CsvReader {
                           long[] missing, long rows) {
     }
 
-    private static Reader open(Path path) {
+    static Reader open(Path path) {
         try {
             BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8),
                     1 << 16);
@@ -120,7 +120,7 @@ public final class CsvReader {
     private static final int MISSING = 16;
 
     private static Layout scan(Path path, CsvOptions o) {
-        char delimiter = o.delimiter() != null ? o.delimiter() : detectDelimiter(path, o);
+        char delimiter = o.delimiter() != null ? o.delimiter() : CsvSniffer.detectDelimiter(path, o);
         try (Reader r = open(path)) {
             CsvTokenizer tok = new CsvTokenizer(r, path, delimiter, o.quote(), o.comment());
             List<String> first = tok.next();
@@ -357,85 +357,6 @@ public final class CsvReader {
             return Double.NaN;
         }
         return Double.parseDouble(t);
-    }
-
-    private static char detectDelimiter(Path path, CsvOptions o) {
-        char[] sample = new char[64 * 1024];
-        int n;
-        boolean complete;
-        try (Reader r = open(path)) {
-            n = 0;
-            int k;
-            while (n < sample.length && (k = r.read(sample, n, sample.length - n)) > 0) {
-                n += k;
-            }
-            complete = r.read() < 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException("CSV: cannot read " + path + ": " + e.getMessage(), e);
-        }
-        char[] candidates = {',', '\t', ';', '|'};
-        List<int[]> counts = new ArrayList<>();
-        int[] cur = new int[candidates.length];
-        boolean inQuote = false;
-        boolean lineHasText = false;
-        boolean lineIsComment = false;
-        boolean atLineStart = true;
-        for (int i = 0; i < n && counts.size() < 100; i++) {
-            char c = sample[i];
-            if (atLineStart && o.comment() != null && c == o.comment()) {
-                lineIsComment = true;
-            }
-            atLineStart = false;
-            if (c == o.quote()) {
-                inQuote = !inQuote;
-            } else if (!inQuote && (c == '\n' || c == '\r')) {
-                if (lineHasText && !lineIsComment) {
-                    counts.add(cur);
-                }
-                cur = new int[candidates.length];
-                lineHasText = false;
-                lineIsComment = false;
-                atLineStart = true;
-            } else if (!inQuote) {
-                for (int k = 0; k < candidates.length; k++) {
-                    if (c == candidates[k]) {
-                        cur[k]++;
-                    }
-                }
-                if (!Character.isWhitespace(c)) {
-                    lineHasText = true;
-                }
-            }
-        }
-        if (complete && lineHasText && !lineIsComment) {
-            counts.add(cur);
-        }
-        if (counts.isEmpty()) {
-            return ',';
-        }
-        int best = -1;
-        for (int k = 0; k < candidates.length; k++) {
-            int c0 = counts.get(0)[k];
-            if (c0 == 0) {
-                continue;
-            }
-            boolean consistent = true;
-            for (int[] line : counts) {
-                consistent &= line[k] == c0;
-            }
-            if (consistent && (best < 0 || c0 > counts.get(0)[best])) {
-                best = k;
-            }
-        }
-        if (best >= 0) {
-            return candidates[best];
-        }
-        for (int k = 0; k < candidates.length; k++) {
-            if (counts.get(0)[k] > 0) {
-                return candidates[k];
-            }
-        }
-        return CsvOptions.WHITESPACE;
     }
 
     // ------------------------------------------------------------------ pass 2

@@ -33,9 +33,9 @@ import java.util.Map;
  * booleans (h5py's enum or a bitfield) become tensors as described in {@link Hdf5Types}; string
  * datasets become text; compound datasets (h5py record arrays) give one column per field;
  * variable-length numeric datasets (h5py {@code vlen_dtype}) become {@link Jagged}. Chunked datasets
- * with deflate, shuffle or LZF filters are read; LZ4-filtered ones are refused with a clear message
- * (the LZ4 library carries native code, which Hadron does not ship). Errors name the file and the
- * dataset.
+ * with deflate, shuffle, LZF and LZ4 filters are read (LZ4 through Hadron's own decoder); bitshuffle
+ * with LZ4 inside, whose library carries native code, is refused with a clear message. Errors name the
+ * file and the dataset.
  *
  * <pre>{@code
  * try (Hdf5File f = Hdf5File.open(Path.of("jets.h5"))) {
@@ -46,6 +46,11 @@ import java.util.Map;
  * }</pre>
  */
 public final class Hdf5File implements AutoCloseable {
+    static {
+        // LZ4-filtered datasets decode through Hadron's own LZ4 (jHDF's filter needs native lz4-java)
+        io.jhdf.filter.FilterManager.addFilter(new Lz4HdfFilter());
+    }
+
     private final Path path;
     private final HdfFile file;
 
@@ -88,7 +93,14 @@ public final class Hdf5File implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             throw bad(where, e);
+        } catch (LinkageError e) {
+            throw missingLibrary(where, e);
         }
+    }
+
+    private FileFormatException missingLibrary(String where, LinkageError e) {
+        return new FileFormatException(path, where + ": needs a filter library Hadron does not ship (" + e.getMessage()
+                + "); bitshuffle with LZ4 needs lz4-java, which carries native code", e);
     }
 
     private Node node(String requested) {
@@ -100,6 +112,8 @@ public final class Hdf5File implements AutoCloseable {
             n = null;
         } catch (RuntimeException e) {
             throw bad("looking up '" + requested + "'", e);
+        } catch (LinkageError e) {
+            throw missingLibrary("looking up '" + requested + "'", e);
         }
         if (n == null) {
             throw new IllegalArgumentException("HDF5 " + path + ": no group or dataset '" + requested + "'; datasets: "
@@ -155,6 +169,8 @@ public final class Hdf5File implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             throw bad("dataset '" + datasetPath + "'", e);
+        } catch (LinkageError e) {
+            throw missingLibrary("dataset '" + datasetPath + "'", e);
         }
     }
 
@@ -180,6 +196,8 @@ public final class Hdf5File implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             throw bad("dataset '" + datasetPath + "'", e);
+        } catch (LinkageError e) {
+            throw missingLibrary("dataset '" + datasetPath + "'", e);
         }
     }
 
@@ -196,6 +214,8 @@ public final class Hdf5File implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             throw bad("dataset '" + datasetPath + "'", e);
+        } catch (LinkageError e) {
+            throw missingLibrary("dataset '" + datasetPath + "'", e);
         }
     }
 
@@ -280,6 +300,8 @@ public final class Hdf5File implements AutoCloseable {
                 throw e;
             } catch (RuntimeException e) {
                 throw bad(where, e);
+            } catch (LinkageError e) {
+                throw missingLibrary(where, e);
             }
         }
         try {
@@ -314,6 +336,8 @@ public final class Hdf5File implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             throw bad("compound dataset '" + d.getPath() + "'", e);
+        } catch (LinkageError e) {
+            throw missingLibrary("compound dataset '" + d.getPath() + "'", e);
         }
     }
 
@@ -331,6 +355,8 @@ public final class Hdf5File implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             throw bad("summary", e);
+        } catch (LinkageError e) {
+            throw missingLibrary("summary", e);
         } catch (IOException e) {
             throw new UncheckedIOException("HDF5: cannot read " + path + ": " + e.getMessage(), e);
         }

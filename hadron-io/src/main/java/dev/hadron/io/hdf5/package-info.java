@@ -3,9 +3,10 @@
  * HDF5 library, which reads every common layout and filter and writes (chunked and deflated since
  * version 0.13). {@link dev.hadron.io.hdf5.Hdf5File} reads datasets as tensors, groups and compound
  * datasets as tables, variable-length datasets as jagged columns, and attributes;
- * {@link dev.hadron.io.hdf5.Hdf5Writer} writes tensors and tables with attributes. jHDF's optional
- * LZ4 filter needs a library that ships native code, which Hadron leaves out: an LZ4-filtered
- * dataset fails with a message saying so. jHDF logs through SLF4J; without an SLF4J provider on the
+ * {@link dev.hadron.io.hdf5.Hdf5Writer} writes tensors and tables with attributes. jHDF's LZ4 filter
+ * needs lz4-java, a library that ships native code, which Hadron leaves out; LZ4-filtered datasets
+ * are decoded by Hadron's own pure-Java LZ4 instead (bitshuffle with LZ4 inside is refused with a
+ * message saying so). jHDF logs through SLF4J; without an SLF4J provider on the
  * path SLF4J prints a one-time notice, which an application silences by adding one (e.g.
  * {@code slf4j-nop}).
  *

@@ -105,6 +105,21 @@ class Hdf5FileTest {
     }
 
     @Test
+    void lz4FilteredDatasetsDecodeWithoutNativeCode() {
+        Path p = golden().resolveSibling("lz4.h5");
+        try (Hdf5File f = Hdf5File.open(p)) {
+            double[] x = f.tensor("/x").toDoubleArray();
+            assertEquals(1000, x.length);
+            for (int i = 0; i < 998; i++) {
+                assertEquals(1.5, x[i], "element " + i);
+            }
+            assertEquals(7.0, x[998]);
+            assertEquals(8.0, x[999]);
+            assertTrue(f.summary().items().get(0).attributes().get("filters").contains("lz4"));
+        }
+    }
+
+    @Test
     void attributes() {
         try (Hdf5File f = Hdf5File.open(golden())) {
             Map<String, Object> a = f.attributes("/");
