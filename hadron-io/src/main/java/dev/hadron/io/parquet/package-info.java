@@ -7,7 +7,7 @@
  * {@code Configuration} and file system classes, hundreds of megabytes of transitive dependencies;
  * Arrow Java needs native memory and JNI. Reading Parquet takes much less: a Thrift compact-protocol
  * decoder for the footer and page headers, the RLE/bit-packed hybrid for definition and repetition
- * levels, and the value encodings. This package does exactly that in about 1,500 lines: data pages
+ * levels, and the value encodings. This package does exactly that in about 1,700 lines: data pages
  * v1 and v2; PLAIN, PLAIN_DICTIONARY/RLE_DICTIONARY, RLE (booleans), DELTA_BINARY_PACKED,
  * DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT; UNCOMPRESSED, SNAPPY, GZIP, ZSTD
  * and LZ4_RAW (GZIP through the JDK; ZSTD, SNAPPY and LZ4 through Hadron's own decoders, which need no
