@@ -1,7 +1,7 @@
 package dev.hadron.io.internal.compress;
 
-/** XXH64, the hash Zstandard frames use as their optional content checksum. */
-final class XxHash64 {
+/** XXH64: the optional content checksum of Zstandard frames and the checksum of ROOT's LZ4 blocks. */
+public final class XxHash64 {
     private static final long P1 = 0x9E3779B185EBCA87L;
     private static final long P2 = 0xC2B2AE3D27D4EB4FL;
     private static final long P3 = 0x165667B19E3779F9L;
@@ -30,7 +30,8 @@ final class XxHash64 {
         return acc * P1 + P4;
     }
 
-    static long hash(byte[] b, int off, int len, long seed) {
+    /** XXH64 of {@code b[off, off + len)} with the given seed. */
+    public static long hash(byte[] b, int off, int len, long seed) {
         int p = off;
         int end = off + len;
         long h;

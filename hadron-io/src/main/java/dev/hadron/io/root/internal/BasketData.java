@@ -1,7 +1,6 @@
 package dev.hadron.io.root.internal;
 
 import dev.hadron.io.root.RootFormatException;
-import dev.hadron.io.root.compress.RootDecompressor;
 
 /**
  * The uncompressed content of one basket: the entry data ({@code data[0, border)}) and, for

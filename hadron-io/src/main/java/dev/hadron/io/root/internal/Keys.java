@@ -1,7 +1,6 @@
 package dev.hadron.io.root.internal;
 
 import dev.hadron.io.root.RootFormatException;
-import dev.hadron.io.root.compress.RootDecompressor;
 
 /** Reading of key headers and the (possibly compressed) object bytes they point to. */
 public final class Keys {

@@ -1,5 +1,8 @@
-package dev.hadron.io.root.compress;
+package dev.hadron.io.root.internal;
 
+import dev.hadron.io.internal.compress.Lz4;
+import dev.hadron.io.internal.compress.XxHash64;
+import dev.hadron.io.internal.compress.Zstd;
 import dev.hadron.io.root.RootFormatException;
 import org.tukaani.xz.XZInputStream;
 
@@ -15,7 +18,8 @@ import java.util.zip.Inflater;
  * numbers), and for LZ4 an 8-byte big-endian XXH64 checksum of the compressed bytes.
  *
  * <p>Algorithms: {@code ZL} zlib ({@link Inflater}), {@code XZ} LZMA (org.tukaani:xz), {@code L4}
- * LZ4 (own decoder, checksum verified), {@code ZS} Zstandard (own decoder). All block headers are
+ * LZ4 and {@code ZS} Zstandard with the decoders Hadron shares with Parquet
+ * ({@code dev.hadron.io.internal.compress}; the LZ4 checksum is verified). All block headers are
  * checked against the declared total sizes before any output is allocated.
  */
 public final class RootDecompressor {
@@ -61,12 +65,12 @@ public final class RootDecompressor {
                         throw new IllegalStateException(String.format(
                                 "LZ4 checksum mismatch: block says %016x, data hashes to %016x", expected, actual));
                     }
-                    Lz4Block.decompress(src, dataStart + 8, c - 8, out, o, u);
-                } else if (a == 'Z' && b == 'S') {
-                    int n = ZstdDecoder.decompress(src, dataStart, c, out, o, u);
+                    int n = Lz4.decompress(src, dataStart + 8, c - 8, out, o, u);
                     if (n != u) {
-                        throw new IllegalStateException("ZSTD block decoded to " + n + " bytes, expected " + u);
+                        throw new IllegalStateException("LZ4 block decoded to " + n + " bytes, expected " + u);
                     }
+                } else if (a == 'Z' && b == 'S') {
+                    System.arraycopy(Zstd.decompress(src, dataStart, c, u), 0, out, o, u);
                 } else {
                     throw new IllegalStateException("unknown compression algorithm '" + printable(a) + printable(b)
                             + "' (expected ZL, XZ, L4 or ZS; the old 'CS' algorithm is not supported)");

@@ -1,5 +1,8 @@
-package dev.hadron.io.root.compress;
+package dev.hadron.io.root.internal;
 
+import dev.hadron.io.internal.compress.CorruptDataException;
+import dev.hadron.io.internal.compress.Lz4;
+import dev.hadron.io.internal.compress.XxHash64;
 import dev.hadron.io.root.RootFormatException;
 import org.junit.jupiter.api.Test;
 import org.tukaani.xz.LZMA2Options;
@@ -34,13 +37,13 @@ class RootDecompressorTest {
     void lz4BlocksDecodeLiteralsAndOverlappingMatches() {
         byte[] block = {0x35, 'a', 'b', 'c', 3, 0, 0x00};
         byte[] out = new byte[12];
-        Lz4Block.decompress(block, 0, block.length, out, 0, 12);
+        assertEquals(12, Lz4.decompress(block, 0, block.length, out, 0, 12));
         assertEquals("abcabcabcabc", new String(out, StandardCharsets.US_ASCII));
         byte[] bad = {0x35, 'a', 'b', 'c', 9, 0, 0x00};
-        assertThrows(IllegalStateException.class, () -> Lz4Block.decompress(bad, 0, bad.length, new byte[12], 0, 12));
-        assertThrows(IllegalStateException.class, () -> Lz4Block.decompress(block, 0, block.length, new byte[11], 0, 11));
+        assertThrows(CorruptDataException.class, () -> Lz4.decompress(bad, 0, bad.length, new byte[12], 0, 12));
+        assertThrows(CorruptDataException.class, () -> Lz4.decompress(block, 0, block.length, new byte[11], 0, 11));
         byte[] cut = {0x50, 'h', 'e'};
-        assertThrows(IllegalStateException.class, () -> Lz4Block.decompress(cut, 0, cut.length, new byte[5], 0, 5));
+        assertThrows(CorruptDataException.class, () -> Lz4.decompress(cut, 0, cut.length, new byte[5], 0, 5));
     }
 
     @Test
