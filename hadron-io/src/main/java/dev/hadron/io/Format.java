@@ -11,7 +11,9 @@ public enum Format {
     /** HDF5 ({@code .h5}, {@code .hdf5}). */
     HDF5("hdf5"),
     /** Apache Parquet ({@code .parquet}). */
-    PARQUET("parquet");
+    PARQUET("parquet"),
+    /** A ROOT file ({@code .root}): its TTrees, read by {@link dev.hadron.io.root.RootFile}. */
+    ROOT("root");
 
     private final String id;
 

@@ -140,6 +140,14 @@ public final class Table {
      * e.g. {@code "Muon_*"}, in table order.
      */
     public List<String> columnsMatching(String glob) {
+        return matching(glob, columns.keySet());
+    }
+
+    /**
+     * The names among {@code names} that match a glob ({@code *} any run of characters, {@code ?} one
+     * character), in the order given: how column and branch patterns such as {@code "Muon_*"} resolve.
+     */
+    public static List<String> matching(String glob, Iterable<String> names) {
         StringBuilder re = new StringBuilder();
         for (char ch : glob.toCharArray()) {
             switch (ch) {
@@ -150,12 +158,17 @@ public final class Table {
         }
         Pattern p = Pattern.compile(re.toString());
         List<String> out = new ArrayList<>();
-        for (String n : columns.keySet()) {
+        for (String n : names) {
             if (p.matcher(n).matches()) {
                 out.add(n);
             }
         }
         return out;
+    }
+
+    /** True when a column or branch name is a glob pattern (contains {@code *} or {@code ?}). */
+    public static boolean isPattern(String name) {
+        return name.indexOf('*') >= 0 || name.indexOf('?') >= 0;
     }
 
     /** A table of the named columns, in the order given. */

@@ -7,9 +7,10 @@
  * policy; and a {@link dev.hadron.io.FileSummary} describing a file for {@code hadron inspect}.
  * {@link dev.hadron.io.DataFiles} detects a file's format and reads or summarises it.
  *
- * <p>A ROOT tree maps onto a table the same way: flat branches become tensor columns, counter-leaf
- * and {@code std::vector} branches become jagged columns, and the tree's branches become the items
- * of its summary.
+ * <p>A ROOT tree maps onto a table the same way ({@link dev.hadron.io.root.RootTree#table}): flat
+ * branches become tensor columns, counter-leaf and {@code std::vector} branches become jagged columns,
+ * each leaf of a leaf list a column {@code branch/leaf}, and the tree's branches become the items of its
+ * summary. {@code DataFiles.read(path, "events", List.of("NMuon", "Muon_*"))} names the tree.
  *
  * <pre>{@code
  * Table sig = CsvReader.read(Path.of("train_sml_sig.csv"), CsvOptions.defaults().withMissingValues(-999));

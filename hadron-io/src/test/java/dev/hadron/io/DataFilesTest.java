@@ -73,4 +73,47 @@ class DataFilesTest {
                 "Muon_pt", "Muon_ptErr", "Muon_pdgId", "Muon_pfIsoId"), sel.columnNames());
         assertEquals(List.of("M", "Run"), DataFiles.read(csv, List.of("M", "Run")).columnNames());
     }
+
+    @Test
+    void rootTreesReadAsTables() {
+        Path hzz = SharedData.require("root/uproot-HZZ.root");
+        assertEquals(Format.ROOT, DataFiles.detect(hzz));
+        Table all = DataFiles.read(hzz);
+        assertEquals(2421, all.numRows());
+        assertTrue(all.has("Muon_Px") && all.has("NMuon") && all.has("MET_px"), all.columnNames().toString());
+        assertEquals(3825, all.jagged("Muon_Px").numValues());
+        assertEquals(3825.0, all.tensor("NMuon").sum().item(), 0);
+        Table sel = DataFiles.read(hzz, "events", List.of("NMuon", "Muon_P*"));
+        assertEquals(List.of("NMuon", "Muon_Px", "Muon_Py", "Muon_Pz"), sel.columnNames());
+        assertEquals(all.jagged("Muon_Py").values().sum().item(), sel.jagged("Muon_Py").values().sum().item(), 0);
+        assertEquals(sel.columnNames(), DataFiles.read(hzz, List.of("NMuon", "Muon_P*")).columnNames());
+
+        FileSummary s = DataFiles.summary(hzz);
+        assertEquals("root", s.format());
+        FileSummary.Item tree = s.items().get(0);
+        assertEquals("events", tree.name());
+        assertEquals(List.of(2421L), tree.shape());
+        FileSummary.Item px = s.items().stream().filter(i -> i.name().equals("events/Muon_Px")).findFirst().orElseThrow();
+        assertEquals("branch", px.kind());
+        assertTrue(px.dtype().contains("float"), px.dtype());
+
+        IllegalArgumentException noBranch = assertThrows(IllegalArgumentException.class,
+                () -> DataFiles.read(hzz, "events", List.of("Electron_Charge", "Nope")));
+        assertTrue(noBranch.getMessage().contains("'Nope'") && noBranch.getMessage().contains("events"),
+                noBranch.getMessage());
+        IllegalArgumentException noMatch = assertThrows(IllegalArgumentException.class,
+                () -> DataFiles.read(hzz, List.of("Tau_*")));
+        assertTrue(noMatch.getMessage().contains("Tau_*"), noMatch.getMessage());
+    }
+
+    @Test
+    void rootFileWithSeveralTreesNeedsTheTreeNamed() {
+        Path nested = SharedData.require("root/uproot-nesteddirs.root");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DataFiles.read(nested));
+        assertTrue(e.getMessage().contains("trees") && e.getMessage().contains("name the tree"), e.getMessage());
+        Path leaflist = SharedData.require("root/uproot-leaflist.root");
+        Table t = DataFiles.read(leaflist);
+        assertTrue(t.columnNames().stream().anyMatch(n -> n.contains("/")), t.columnNames().toString());
+        assertTrue(t.numRows() > 0);
+    }
 }

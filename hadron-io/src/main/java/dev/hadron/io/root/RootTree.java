@@ -1,5 +1,7 @@
 package dev.hadron.io.root;
 
+import dev.hadron.io.Column;
+import dev.hadron.io.Table;
 import dev.hadron.io.root.internal.BasketCache;
 import dev.hadron.io.root.internal.BranchModel;
 import dev.hadron.io.root.internal.ColumnReader;
@@ -30,7 +32,9 @@ import java.util.NoSuchElementException;
  *   <li>{@link #strings} — TString, {@code std::string} and {@code char*} branches;</li>
  *   <li>{@link #nested} — {@code std::vector<std::vector<T>>};</li>
  *   <li>{@link #leaves} — leaf lists ({@code "x/D:y/I"}) as one tensor per leaf;</li>
- *   <li>{@link #iterate} — chunks of a fixed number of entries in constant memory.</li>
+ *   <li>{@link #iterate} — chunks of a fixed number of entries in constant memory;</li>
+ *   <li>{@link #table} — branches as the {@link Table} every Hadron reader returns (what
+ *       {@code Table.toDataset} turns into training data).</li>
  * </ul>
  *
  * <p>Tensor types: bool → BOOL; int8/uint8/int16/uint16/int32 → INT32; uint32/int64/uint64 → INT64
@@ -260,6 +264,79 @@ public final class RootTree {
         };
         return "branch '" + branch + "' of tree '" + model.name + "' has type " + type + ", which " + method
                 + "() cannot return (it reads " + expected + "); use " + hint;
+    }
+
+    /**
+     * Every branch a {@link Table} can hold, over all entries: numeric branches (dense or jagged) and
+     * strings as columns, each leaf of a leaf list as a column {@code branch/leaf}. Nested vectors,
+     * vectors of strings and unreadable branches are left out; read them with {@link #nested},
+     * {@link #stringLists} or {@link #read}.
+     */
+    public Table table() {
+        List<String> names = new ArrayList<>();
+        for (BranchModel b : model.all) {
+            switch (b.interpretation) {
+                case Interpretation.Numeric n -> names.add(b.name);
+                case Interpretation.JaggedNumeric j -> names.add(b.name);
+                case Interpretation.Strings x -> names.add(b.name);
+                case Interpretation.LeafList l -> names.add(b.name);
+                default -> {
+                }
+            }
+        }
+        return table(names, 0, model.entries);
+    }
+
+    /** The named branches (names or globs such as {@code "Muon_*"}) over all entries, as a {@link Table}. */
+    public Table table(List<String> branches) {
+        return table(branches, 0, model.entries);
+    }
+
+    /**
+     * The named branches (names or globs) over the entries {@code [start, stop)}, as a {@link Table}
+     * whose columns are in the order named. The baskets of all branches are decompressed together.
+     * A leaf-list branch becomes one column per leaf ({@code branch/leaf}).
+     *
+     * @throws IllegalArgumentException naming the branch when it does not exist, a glob matches nothing,
+     *                                  or its type has no column form (nested vectors, vectors of strings)
+     */
+    @SuppressWarnings("unchecked")
+    public Table table(List<String> branches, long start, long stop) {
+        checkRange(start, stop);
+        List<String> names = new ArrayList<>();
+        for (String n : branches) {
+            if (Table.isPattern(n)) {
+                List<String> m = Table.matching(n, branchNames());
+                if (m.isEmpty()) {
+                    throw new IllegalArgumentException("pattern '" + n + "' matches no branch of tree '" + model.name
+                            + "'; branches: " + preview(branchNames()));
+                }
+                m.stream().filter(x -> !names.contains(x)).forEach(names::add);
+            } else if (!names.contains(n)) {
+                find(n);
+                names.add(n);
+            }
+        }
+        Map<String, Column> cols = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : arrays(start, stop, names).entrySet()) {
+            String name = e.getKey();
+            switch (e.getValue()) {
+                case Tensor t -> cols.put(name, Column.of(t));
+                case Jagged j -> cols.put(name, Column.of(j));
+                case Map<?, ?> leaves -> ((Map<String, Tensor>) leaves)
+                        .forEach((leaf, t) -> cols.put(name + "/" + leaf, Column.of(t)));
+                case List<?> list when find(name).interpretation instanceof Interpretation.Strings ->
+                        cols.put(name, Column.of((List<String>) list));
+                default -> throw new IllegalArgumentException("branch '" + name + "' of tree '" + model.name
+                        + "' has type " + find(name).interpretation.typeName() + ", which has no table column form; "
+                        + "read it with nested(), stringLists() or read()");
+            }
+        }
+        return Table.of(cols);
+    }
+
+    private static String preview(List<String> names) {
+        return names.size() <= 12 ? names.toString() : names.subList(0, 12) + " ... (" + names.size() + " in all)";
     }
 
     /**
