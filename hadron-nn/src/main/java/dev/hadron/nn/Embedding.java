@@ -8,7 +8,7 @@ import dev.hadron.tensor.Tensor;
 /**
  * A lookup table of learnable vectors, as {@code torch.nn.Embedding}: integer indices of any shape
  * give vectors of shape {@code indices.shape + [dim]}; {@code weight} (num, dim) starts N(0, 1). With a
- * padding index, that row starts at zero, its lookups give zeros and it receives no gradient. Indices out
+ * padding index, that row starts at zero and receives no gradient (as in PyTorch). Indices out
  * of range are an error naming the position.
  */
 public final class Embedding extends Module {
@@ -64,7 +64,7 @@ public final class Embedding extends Module {
             for (int i = 0; i < idx.length; i++) {
                 keep[i] = idx[i] != paddingIdx;
             }
-            out = out.mul(Tensor.of(keep, idx.length, 1).to(out.dtype()));
+            out = Tensor.where(Tensor.of(keep, idx.length, 1), out, out.detach());
         }
         return out.reshape(outShape);
     }

@@ -25,7 +25,7 @@
  *     opt.step();
  * }
  * System.out.println(model.summary(1, 28));
- * Safetensors.save(path, model.stateDict());   // loads in PyTorch with load_state_dict
+ * Safetensors.save(model.stateDict(), path);   // loads in PyTorch with load_state_dict
  * }</pre>
  */
 package dev.hadron.nn;
