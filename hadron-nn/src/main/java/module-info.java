@@ -9,4 +9,5 @@ module dev.hadron.nn {
 
     exports dev.hadron.nn;
     exports dev.hadron.optim;
+    exports dev.hadron.train;
 }
