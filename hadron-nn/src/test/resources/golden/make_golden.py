@@ -243,6 +243,29 @@ def layers_extra():
                extra={"allowed": allowed})
 
 
+def clipping():
+    """torch.nn.utils.clip_grad_norm_ (2-, 3- and max-norm) and clip_grad_value_ on two gradients."""
+    g = torch.Generator().manual_seed(55)
+    t = {"g0": torch.randn(3, 4, generator=g), "g1": torch.randn(5, generator=g) * 3}
+    for name, norm_type, max_norm in [("norm2", 2.0, 1.0), ("norm3", 3.0, 0.7), ("norminf", math.inf, 0.5),
+                                      ("norm2_big", 2.0, 100.0)]:
+        ps = [nn.Parameter(torch.zeros_like(t["g0"])), nn.Parameter(torch.zeros_like(t["g1"]))]
+        ps[0].grad = t["g0"].clone()
+        ps[1].grad = t["g1"].clone()
+        total = nn.utils.clip_grad_norm_(ps, max_norm, norm_type)
+        t[f"{name}.total"] = total.double()
+        t[f"{name}.g0"] = ps[0].grad
+        t[f"{name}.g1"] = ps[1].grad
+    ps = [nn.Parameter(torch.zeros_like(t["g0"])), nn.Parameter(torch.zeros_like(t["g1"]))]
+    ps[0].grad = t["g0"].clone()
+    ps[1].grad = t["g1"].clone()
+    nn.utils.clip_grad_value_(ps, 0.8)
+    t["value.g0"] = ps[0].grad
+    t["value.g1"] = ps[1].grad
+    save("clipping", t)
+    print(f"clipping: {len(t)} tensors")
+
+
 def losses():
     g = torch.Generator().manual_seed(99)
     rn = lambda *s: torch.randn(*s, generator=g)
@@ -487,6 +510,6 @@ def auc(scores, labels):
 
 
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["layers", "layers_extra", "losses", "optimizers", "schedulers", "higgs"]
+    which = sys.argv[1:] or ["layers", "layers_extra", "clipping", "losses", "optimizers", "schedulers", "higgs"]
     for w in which:
         globals()[w]()
