@@ -197,6 +197,24 @@ class TrainerTest {
     }
 
     @Test
+    void metricsLoggedAsJson(@TempDir Path tmp) throws Exception {
+        Sequential model = mlp(1, false);
+        Path json = tmp.resolve("logs").resolve("history.json");
+        new Trainer(model, new Adam(model.parameters(), 0.01), new CrossEntropyLoss())
+                .withMetric("val_accuracy", Metrics.accuracy()).withCallbacks(new MetricsLogger(json))
+                .withProgressBar(quiet())
+                .fit(new DataLoader(xor(200, 1), 50), new DataLoader(xor(50, 1), 50), 3);
+        Object parsed = dev.hadron.util.Json.parse(Files.readString(json));
+        java.util.List<?> epochs = (java.util.List<?>) parsed;
+        assertEquals(3, epochs.size());
+        Map<?, ?> last = (Map<?, ?>) epochs.get(2);
+        assertEquals(2L, ((Number) last.get("epoch")).longValue(), "epochs count from 0");
+        assertTrue(((Number) last.get("val_loss")).doubleValue() > 0, last.toString());
+        assertTrue(((Map<?, ?>) last.get("metrics")).containsKey("val_accuracy"), last.toString());
+        assertEquals(200L, ((Number) last.get("events")).longValue());
+    }
+
+    @Test
     void progressBarPrintsPlainLinesOrRedraws() {
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         Sequential model = mlp(1, false);
