@@ -70,6 +70,20 @@ class TrainerTest {
         assertEquals(500, t.predict(new DataLoader(xor(500, 2), 100)).size(0));
     }
 
+    @Test
+    void eventWeightsReachTheLoss() {
+        // every event twice: once with its true label and weight 1, once with the flipped label and weight 0
+        Dataset d = xor(1000, 11);
+        Tensor flipped = d.labels().neg().add(1);
+        Dataset both = Dataset.of(Tensor.cat(0, d.features(), d.features()), Tensor.cat(0, d.labels(), flipped),
+                Tensor.cat(0, Tensor.ones(1000), Tensor.zeros(1000)));
+        Sequential model = mlp(1, false);
+        Trainer t = new Trainer(model, new Adam(model.parameters(), 0.01), new CrossEntropyLoss())
+                .withMetric("val_accuracy", Metrics.accuracy()).withProgressBar(quiet());
+        History h = t.fit(new DataLoader(both, 64, new Generator(2)), new DataLoader(xor(500, 2), 250), 10);
+        assertTrue(h.last().get("val_accuracy") > 0.9, "zero-weight events ignored: " + h.last().get("val_accuracy"));
+    }
+
     /** The run of resumeIsBitIdentical: dropout, batch norm, Adam, a schedule, early stopping and checkpoints. */
     private static Trainer run(Sequential model, Path dir) {
         Adam opt = new Adam(model.parameters(), 0.01);
