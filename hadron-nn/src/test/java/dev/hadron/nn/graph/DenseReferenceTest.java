@@ -336,4 +336,21 @@ class DenseReferenceTest {
             assertEquals(expected[i], f[i], 1e-12, "feature " + i);
         }
     }
+
+    @Test
+    void batchesWithoutParticlesOrEdgesGiveEmptyOrZeroOutputs() {
+        Jagged none = Jagged.fromCounts(Tensor.zeros(DType.FLOAT64, 0, 3), 0, 0);
+        Jagged single = Jagged.fromCounts(Tensor.randn(gen, 1, 3).to(DType.FLOAT64), 1);
+        GCNConv gcn = f64(new GCNConv(3, 2, gen));
+        assertEquals(0, gcn.forward(none.values(), Graphs.knn(none, 3, false)).size(0));
+        DynamicEdgeConv edge = f64(new DynamicEdgeConv(new Sequential(new Linear(6, 2, gen)), 3, Aggregation.MAX));
+        assertEquals(0, edge.forward(none).numValues());
+        GraphTesting.assertClose("size-1 event without neighbours", Tensor.zeros(DType.FLOAT64, 1, 2),
+                edge.forward(single).values(), 0);
+        GravNetConv grav = f64(new GravNetConv(3, 2, 2, 2, 4, gen));
+        assertEquals(1, grav.forward(single).numValues());
+        DeepSets ds = f64(new DeepSets(new Sequential(new Linear(3, 2, gen)), Aggregation.MAX,
+                new Sequential(new Linear(2, 1, gen))));
+        assertEquals(2, ds.forward(none).size(0));
+    }
 }
