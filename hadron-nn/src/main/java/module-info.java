@@ -8,6 +8,7 @@ module dev.hadron.nn {
     requires transitive dev.hadron.core;
 
     exports dev.hadron.nn;
+    exports dev.hadron.nn.graph;
     exports dev.hadron.optim;
     exports dev.hadron.train;
 }
