@@ -10,4 +10,5 @@ module dev.hadron.hep {
     exports dev.hadron.hep.vector;
     exports dev.hadron.hep.jet;
     exports dev.hadron.hep.substructure;
+    exports dev.hadron.hep.image;
 }
