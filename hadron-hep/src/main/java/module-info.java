@@ -11,4 +11,5 @@ module dev.hadron.hep {
     exports dev.hadron.hep.jet;
     exports dev.hadron.hep.substructure;
     exports dev.hadron.hep.image;
+    exports dev.hadron.hep.generator;
 }

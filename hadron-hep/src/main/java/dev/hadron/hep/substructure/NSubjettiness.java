@@ -132,6 +132,74 @@ public record NSubjettiness(int maxN, double beta, double r0, boolean normalized
         return Tensor.stack(1, taus);
     }
 
+    /**
+     * The same values as {@link #compute} with plain loops in float64 (no tensor graph, no gradients): the
+     * fast path for feature extraction. The result is detached, in the constituents' dtype.
+     */
+    public Tensor computeValues(JaggedFourVector constituents) {
+        int jets = constituents.numEvents();
+        FourVector values = constituents.flat().detach().to(DType.FLOAT64);
+        double[] px = values.px().toDoubleArray();
+        double[] py = values.py().toDoubleArray();
+        double[] pz = values.pz().toDoubleArray();
+        double[] e = values.e().toDoubleArray();
+        double[] pt = values.pt().toDoubleArray();
+        double[] rap = values.rapidity().toDoubleArray();
+        double[] phi = values.phi().toDoubleArray();
+        long[] off = constituents.offsetsArray();
+        double[] out = new double[jets * maxN];
+        double r0Beta = Math.pow(r0, beta);
+        // jets are independent: computed in parallel, each writing its own row
+        java.util.stream.IntStream.range(0, jets).parallel().forEach(j -> {
+            double[] axisRap = new double[maxN];
+            double[] axisPhi = new double[maxN];
+            int s = (int) off[j];
+            int m = (int) (off[j + 1] - off[j]);
+            double sumPt = 0;
+            for (int i = s; i < s + m; i++) {
+                sumPt += pt[i];
+            }
+            double norm = normalized ? sumPt * r0Beta : 1.0;
+            ClusterSequence cs = null;
+            for (int n = 1; n <= maxN && n < m; n++) {
+                if (cs == null) {
+                    cs = ClusterSequence.cluster(java.util.Arrays.copyOfRange(px, s, s + m),
+                            java.util.Arrays.copyOfRange(py, s, s + m), java.util.Arrays.copyOfRange(pz, s, s + m),
+                            java.util.Arrays.copyOfRange(e, s, s + m), JetDefinition.kt(JetDefinition.MAX_ALLOWABLE_R));
+                }
+                java.util.List<dev.hadron.hep.jet.PseudoJet> axes = cs.exclusiveJets(n);
+                for (int k = 0; k < n; k++) {
+                    dev.hadron.hep.jet.PseudoJet a = axes.get(k);
+                    axisRap[k] = rapidityOf(a.px(), a.py(), a.pz(), a.e());
+                    axisPhi[k] = Math.atan2(a.py(), a.px());
+                }
+                double num = 0;
+                for (int i = s; i < s + m; i++) {
+                    double best = Double.POSITIVE_INFINITY;
+                    for (int k = 0; k < n; k++) {
+                        double dy = rap[i] - axisRap[k];
+                        double dphi = Math.abs(phi[i] - axisPhi[k]);
+                        if (dphi > Math.PI) {
+                            dphi = 2 * Math.PI - dphi;
+                        }
+                        best = Math.min(best, dy * dy + dphi * dphi);
+                    }
+                    num += pt[i] * (beta == 2 ? best : beta == 1 ? Math.sqrt(best) : Math.pow(best, beta / 2));
+                }
+                out[j * maxN + n - 1] = norm > 0 ? num / norm : 0;
+            }
+        });
+        return Tensor.of(out, jets, maxN).to(constituents.flat().dtype());
+    }
+
+    /** The rapidity convention of {@link FourVector#rapidity()}: asinh(pz / sqrt(pt² + max(m², 0))). */
+    private static double rapidityOf(double px, double py, double pz, double e) {
+        double pt2 = px * px + py * py;
+        double m2 = e * e - pt2 - pz * pz;
+        double x = pz / Math.sqrt(pt2 + Math.max(m2, 0));
+        return Math.copySign(Math.log(Math.abs(x) + Math.sqrt(x * x + 1)), x);
+    }
+
     /** Each axis as the E-scheme sum of its constituents; empty slots get a harmless unit vector along x. */
     private static FourVector axes(FourVector flat, Tensor slot, int slots, DType dtype) {
         Tensor sx = Tensor.zeros(dtype, slots).indexAdd(0, slot, flat.px());

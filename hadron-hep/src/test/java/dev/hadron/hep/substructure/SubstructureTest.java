@@ -90,6 +90,21 @@ class SubstructureTest {
     }
 
     @Test
+    void fastValuePathsEqualTheDifferentiableOnes() {
+        Jets jets = referenceJets();
+        for (NSubjettiness ns : new NSubjettiness[] {NSubjettiness.defaults(), NSubjettiness.defaults().withBeta(2).withMaxN(4),
+            NSubjettiness.defaults().withNormalized(false)}) {
+            Tensor fast = ns.computeValues(jets.constituents());
+            Tensor slow = ns.compute(jets.constituents());
+            assertTrue(fast.allClose(slow, 1e-10, 1e-10), ns + ": " + fast.sub(slow).abs().max().item() + " " + fast + slow);
+        }
+        for (double beta : new double[] {0.5, 1, 2}) {
+            EnergyCorrelation ec = new EnergyCorrelation(beta);
+            assertTrue(ec.ecfValues(jets.constituents()).allClose(ec.ecf(jets.constituents()), 1e-10, 1e-9), "beta " + beta);
+        }
+    }
+
+    @Test
     void tinyJetsGiveZeroInsteadOfNaN() {
         // a one-particle jet, a two-particle jet and an empty one
         double[] flat = {10, 0, 5, 12, 20, 1, 0, 21, 18, -1, 2, 19};
@@ -102,6 +117,8 @@ class SubstructureTest {
         assertArrayEquals(new double[] {0, 0, 0}, java.util.Arrays.copyOfRange(t, 6, 9));
         double[] ratio = NSubjettiness.ratio(taus, 2).toDoubleArray();
         assertArrayEquals(new double[] {0, 0, 0}, ratio);
+        assertTrue(taus.allClose(NSubjettiness.defaults().computeValues(jets), 1e-12, 1e-12));
+        assertTrue(EnergyCorrelation.defaults().ecf(jets).allClose(EnergyCorrelation.defaults().ecfValues(jets), 1e-12, 1e-12));
         double[] c2 = EnergyCorrelation.defaults().c2(jets).toDoubleArray();
         for (double v : c2) {
             assertTrue(Double.isFinite(v));
