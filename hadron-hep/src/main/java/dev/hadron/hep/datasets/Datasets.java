@@ -45,7 +45,9 @@ import java.util.Set;
  * and modification time match the note is trusted without rehashing; {@link #withVerifyCache(boolean)}
  * rehashes every time. Downloads go to a temporary {@code .part} file in the cache folder that is moved into
  * place only once complete and verified, so an interrupted or corrupted download never leaves a file that
- * looks valid.
+ * looks valid (the part files of killed processes are removed by the next download of that file once they
+ * are an hour old). A transfer that receives nothing for the read timeout (60 s, {@link #withReadTimeout})
+ * is abandoned.
  *
  * <p><b>Offline use.</b> A mirror folder ({@code $HADRON_MIRROR} or {@link #withMirror(Path)}) is looked at
  * before the network, as {@code <mirror>/<name>/<file>} or {@code <mirror>/<file>}; its files are verified

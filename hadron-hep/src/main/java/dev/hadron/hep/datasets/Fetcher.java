@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,6 +36,7 @@ import java.util.Map;
  */
 final class Fetcher {
     private static final int BUFFER = 1 << 20;
+    private static final long ABANDONED_PART_MILLIS = 3_600_000L;
 
     private final Path cacheDir;
     private final boolean offline;
@@ -254,6 +256,26 @@ final class Fetcher {
 
     // ------------------------------------------------------------------ download
 
+    /**
+     * Deletes the {@code <file>.*.part} leftovers of downloads whose process was killed (a running download
+     * deletes its own on failure): those untouched for an hour, so a download running in parallel in another
+     * process, which writes its part file continuously, is left alone.
+     */
+    private void removeAbandonedParts(Path dir, String fileName) throws IOException {
+        long cutoff = System.currentTimeMillis() - ABANDONED_PART_MILLIS;
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, fileName + ".*.part")) {
+            for (Path part : parts) {
+                try {
+                    if (Files.getLastModifiedTime(part).toMillis() < cutoff && Files.deleteIfExists(part)) {
+                        note("removed " + part + ", left by an interrupted download");
+                    }
+                } catch (IOException e) {
+                    note("could not remove " + part + ", left by an interrupted download: " + e.getMessage());
+                }
+            }
+        }
+    }
+
     private HttpClient client() {
         return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(connectTimeout).build();
     }
@@ -335,6 +357,7 @@ final class Fetcher {
                     + " catalog expects " + file.size() + "; the file on the server has changed. Nothing was saved.");
         }
         long expected = file.size() >= 0 ? file.size() : contentLength;
+        removeAbandonedParts(dir, file.fileName());
         Path tmp = Files.createTempFile(dir, file.fileName() + ".", ".part");
         try {
             MessageDigest sha = messageDigest("SHA-256");

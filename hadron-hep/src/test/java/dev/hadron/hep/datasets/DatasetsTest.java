@@ -200,6 +200,19 @@ class DatasetsTest {
     }
 
     @Test
+    void partFilesOfKilledDownloadsAreRemovedButFreshOnesAreLeftAlone() throws IOException {
+        Path dir = tmp.resolve("cache").resolve("demo");
+        Files.createDirectories(dir);
+        Path abandoned = dir.resolve("good.bin.123.part");
+        Path running = dir.resolve("good.bin.456.part");
+        Files.write(abandoned, new byte[10]);
+        Files.write(running, new byte[10]);
+        Files.setLastModifiedTime(abandoned, FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000L));
+        datasets(entry("demo", good())).fetchFile("demo", "good.bin");
+        assertEquals(List.of("good.bin", "good.bin.456.part", "good.bin.verified"), cacheListing("demo"));
+    }
+
+    @Test
     void aShortBodyWithoutContentLengthIsCaughtByTheCatalogSize() throws IOException {
         RemoteFile half = RemoteFile.unpublished("good.bin", base + "/files/chunked-half.bin", GOOD.length, "test");
         Datasets d = datasets(entry("demo", half));
