@@ -44,6 +44,16 @@ abstract sealed class ElementKernels permits ScalarElementKernels, VectorElement
         };
     }
 
+    /**
+     * The backward pass of an activation written in terms of its output y:
+     * {@code out[i] = g[i] * fn'(y[i])} for fn RELU ({@code y > 0 ? g : 0}), TANH ({@code g (1 - y²)}) or
+     * SIGMOID ({@code g y (1 - y)}).
+     */
+    abstract void activationGrad(UnaryFn fn, float[] g, int go, float[] y, int yo, float[] out, int oo, int n);
+
+    /** float64 variant. */
+    abstract void activationGrad(UnaryFn fn, double[] g, int go, double[] y, int yo, double[] out, int oo, int n);
+
     /** Sum of x[xo .. xo+n) accumulated in double. */
     abstract double sum(float[] x, int xo, int n);
 

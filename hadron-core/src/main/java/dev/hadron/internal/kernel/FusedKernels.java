@@ -91,44 +91,27 @@ public final class FusedKernels {
         return y;
     }
 
+    private static UnaryFn unaryOf(Act act) {
+        return switch (act) {
+            case RELU -> UnaryFn.RELU;
+            case TANH -> UnaryFn.TANH;
+            case SIGMOID -> UnaryFn.SIGMOID;
+            case NONE -> throw new IllegalStateException("NONE has no activation function");
+        };
+    }
+
     private static void activateInPlace(Storage s, int n, Act act) {
+        UnaryFn fn = unaryOf(act);
         switch (s) {
             case Storage.F32 f -> {
                 float[] a = f.data;
-                Parallel.forRange(n, GRAIN_ELEMENTS, (from, to) -> {
-                    switch (act) {
-                        case RELU -> {
-                            for (int i = from; i < to; i++) {
-                                a[i] = a[i] > 0 ? a[i] : a[i] != a[i] ? a[i] : 0f;
-                            }
-                        }
-                        case TANH -> {
-                            for (int i = from; i < to; i++) {
-                                a[i] = (float) Math.tanh(a[i]);
-                            }
-                        }
-                        case SIGMOID -> {
-                            for (int i = from; i < to; i++) {
-                                a[i] = (float) (1.0 / (1.0 + Math.exp(-(double) a[i])));
-                            }
-                        }
-                        case NONE -> {
-                        }
-                    }
-                });
+                Parallel.forRange(n, GRAIN_ELEMENTS,
+                        (from, to) -> ElementKernels.INSTANCE.unary(fn, 0, 0, a, from, a, from, to - from));
             }
             case Storage.F64 d -> {
                 double[] a = d.data;
-                Parallel.forRange(n, GRAIN_ELEMENTS, (from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        a[i] = switch (act) {
-                            case RELU -> a[i] > 0 ? a[i] : a[i] != a[i] ? a[i] : 0.0;
-                            case TANH -> Math.tanh(a[i]);
-                            case SIGMOID -> 1.0 / (1.0 + Math.exp(-a[i]));
-                            case NONE -> a[i];
-                        };
-                    }
-                });
+                Parallel.forRange(n, GRAIN_ELEMENTS,
+                        (from, to) -> ElementKernels.INSTANCE.unary(fn, 0, 0, a, from, a, from, to - from));
             }
             default -> throw new IllegalArgumentException("linear: expected a floating tensor, got " + s.dtype());
         }
@@ -141,6 +124,7 @@ public final class FusedKernels {
         if (act == Act.NONE) {
             return gd;
         }
+        UnaryFn fn = unaryOf(act);
         int n = yd.numel();
         Tensor out = K.alloc(y.dtype(), K.shape(y));
         switch (out.storage()) {
@@ -148,33 +132,15 @@ public final class FusedKernels {
                 float[] o = f.data;
                 float[] gv = K.f32(gd);
                 float[] yv = K.f32(yd);
-                Parallel.forRange(n, GRAIN_ELEMENTS, (from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        float v = yv[i];
-                        o[i] = switch (act) {
-                            case RELU -> v > 0 ? gv[i] : 0f;
-                            case TANH -> gv[i] * (1f - v * v);
-                            case SIGMOID -> gv[i] * v * (1f - v);
-                            case NONE -> gv[i];
-                        };
-                    }
-                });
+                Parallel.forRange(n, GRAIN_ELEMENTS,
+                        (from, to) -> ElementKernels.INSTANCE.activationGrad(fn, gv, from, yv, from, o, from, to - from));
             }
             case Storage.F64 d -> {
                 double[] o = d.data;
                 double[] gv = K.f64(gd);
                 double[] yv = K.f64(yd);
-                Parallel.forRange(n, GRAIN_ELEMENTS, (from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        double v = yv[i];
-                        o[i] = switch (act) {
-                            case RELU -> v > 0 ? gv[i] : 0.0;
-                            case TANH -> gv[i] * (1 - v * v);
-                            case SIGMOID -> gv[i] * v * (1 - v);
-                            case NONE -> gv[i];
-                        };
-                    }
-                });
+                Parallel.forRange(n, GRAIN_ELEMENTS,
+                        (from, to) -> ElementKernels.INSTANCE.activationGrad(fn, gv, from, yv, from, o, from, to - from));
             }
             default -> throw new IllegalArgumentException("linear: expected a floating tensor, got " + y.dtype());
         }

@@ -42,22 +42,64 @@ public final class Gemm {
         int[] bsa = Loops.broadcastStrides(batchA, java.util.Arrays.copyOf(sa, ra - 2), batch);
         int[] bsb = Loops.broadcastStrides(batchB, java.util.Arrays.copyOf(sb, rb - 2), batch);
         int batchCount = Shape.numel(batch);
-        int[] idx = new int[batch.length];
-        for (int t = 0; t < batchCount; t++) {
-            int offA = a.storageOffset();
-            int offB = b.storageOffset();
-            for (int d = 0; d < batch.length; d++) {
-                offA += idx[d] * bsa[d];
-                offB += idx[d] * bsb[d];
-            }
-            gemm(n, m, k, a.storage(), offA, sa[ra - 2], sa[ra - 1], b.storage(), offB, sb[rb - 2], sb[rb - 1],
-                    out.storage(), t * n * m);
-            for (int d = batch.length - 1; d >= 0; d--) {
-                if (++idx[d] < batch[d]) {
-                    break;
+        long perItem = (long) n * m * k;
+        if (batchCount > 1 && perItem < SMALL_ITEM) {
+            // Many small products (a convolution's per-image matrices): one task per range of items.
+            Parallel.forRange(batchCount, (int) Math.max(1, SMALL_ITEM / Math.max(1, perItem)), (from, to) -> {
+                for (int t = from; t < to; t++) {
+                    gemm(n, m, k, a.storage(), batchOffset(t, batch, bsa, a.storageOffset()), sa[ra - 2], sa[ra - 1],
+                            b.storage(), batchOffset(t, batch, bsb, b.storageOffset()), sb[rb - 2], sb[rb - 1],
+                            out.storage(), t * n * m);
                 }
-                idx[d] = 0;
-            }
+            });
+            return out;
+        }
+        for (int t = 0; t < batchCount; t++) {
+            gemm(n, m, k, a.storage(), batchOffset(t, batch, bsa, a.storageOffset()), sa[ra - 2], sa[ra - 1], b.storage(),
+                    batchOffset(t, batch, bsb, b.storageOffset()), sb[rb - 2], sb[rb - 1], out.storage(), t * n * m);
+        }
+        return out;
+    }
+
+    /** Products below this many multiply-adds are spread over the threads by batch item, not inside. */
+    private static final long SMALL_ITEM = 1L << 16;
+
+    /** The storage offset of batch item {@code t} (row-major over {@code batch}) under batch strides. */
+    private static int batchOffset(int t, int[] batch, int[] strides, int base) {
+        int off = base;
+        for (int d = batch.length - 1; d >= 0; d--) {
+            off += (t % batch[d]) * strides[d];
+            t /= batch[d];
+        }
+        return off;
+    }
+
+    /**
+     * {@code sum over the batch of a[t] @ b[t]} as an (n, m) matrix, for a (..., n, k) and b (..., k, m) whose
+     * batch dimensions broadcast: the gradient of a matrix shared by every batch item (a convolution's
+     * weight, a linear layer applied to a sequence) without materializing one product per item. The items
+     * accumulate in batch order, so the result does not depend on the thread count.
+     */
+    public static Tensor matmulBatchSum(Tensor a, Tensor b) {
+        int[] as = K.shape(a);
+        int[] bs = K.shape(b);
+        int ra = as.length;
+        int rb = bs.length;
+        int n = as[ra - 2];
+        int k = as[ra - 1];
+        int m = bs[rb - 1];
+        int[] batchA = java.util.Arrays.copyOf(as, ra - 2);
+        int[] batchB = java.util.Arrays.copyOf(bs, rb - 2);
+        int[] batch = Shape.broadcast("matmul", batchA, batchB);
+        Tensor out = K.alloc(a.dtype(), n, m);
+        int[] sa = K.strides(a);
+        int[] sb = K.strides(b);
+        int[] bsa = Loops.broadcastStrides(batchA, java.util.Arrays.copyOf(sa, ra - 2), batch);
+        int[] bsb = Loops.broadcastStrides(batchB, java.util.Arrays.copyOf(sb, rb - 2), batch);
+        int batchCount = Shape.numel(batch);
+        for (int t = 0; t < batchCount; t++) {
+            gemm(n, m, k, a.storage(), batchOffset(t, batch, bsa, a.storageOffset()), sa[ra - 2], sa[ra - 1], b.storage(),
+                    batchOffset(t, batch, bsb, b.storageOffset()), sb[rb - 2], sb[rb - 1], out.storage(), 0);
         }
         return out;
     }
@@ -66,6 +108,16 @@ public final class Gemm {
     private static final DgemmScalar DGEMM = Simd.ENABLED ? newVectorDgemm() : new DgemmScalar();
     /** Below this many multiply-adds a product is computed directly, without packing. */
     private static final long PACKED_THRESHOLD = 16L * 16 * 16;
+    /**
+     * Products with few rows (at most 8) or a short depth (at most 16), B's rows contiguous, and a depth up
+     * to this are computed without packing: packing would cost more than the product itself.
+     */
+    private static final int UNPACKED_DEPTH = 512;
+    /**
+     * Deep products (k at least 64) with at most this many outputs, both operands contiguous along k, are
+     * also computed as dot products (a convolution weight's gradient for one image).
+     */
+    private static final long DOTS_OUTPUTS = 256;
     /** Outputs at most this wide, with operands contiguous along k, are computed as dot products. */
     private static final int NARROW = 8;
 
@@ -99,7 +151,7 @@ public final class Gemm {
                 float[] B = ((Storage.F32) b).data;
                 if (Blas.ENABLED && Blas.expressible(n, k, aRs, aCs) && Blas.expressible(k, m, bRs, bCs)) {
                     Blas.sgemm(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, cf.data, cOff);
-                } else if (m <= NARROW && aCs == 1 && bRs == 1 && k >= 8) {
+                } else if (aCs == 1 && bRs == 1 && k >= 8 && (m <= NARROW || (long) n * m <= DOTS_OUTPUTS && k >= 64)) {
                     int ao = aOff;
                     int bo = bOff;
                     int ars = aRs;
@@ -107,6 +159,13 @@ public final class Gemm {
                     float[] C = cf.data;
                     Parallel.forRange(n, (int) Math.max(1, (1L << 16) / ((long) m * k)),
                             (from, to) -> SGEMM.dots(from, to, m, k, A, ao, ars, B, bo, bcs, C, cOff));
+                } else if (bCs == 1 && m >= 8 && k <= UNPACKED_DEPTH && (n <= 8 || k <= 16)) {
+                    int ao = aOff;
+                    int bo = bOff;
+                    int brs = bRs;
+                    float[] C = cf.data;
+                    Parallel.forRange(n, (int) Math.max(1, (1L << 16) / ((long) m * k)),
+                            (from, to) -> SGEMM.rows(from, to, m, k, A, ao, aRs, aCs, B, bo, brs, C, cOff));
                 } else if (work >= PACKED_THRESHOLD && n > 1) {
                     SGEMM.gemm(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, cf.data, cOff);
                 } else if (bCs == 1) {

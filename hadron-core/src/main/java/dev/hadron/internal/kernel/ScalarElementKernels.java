@@ -267,4 +267,52 @@ final class ScalarElementKernels extends ElementKernels {
         }
         return m;
     }
+
+    @Override
+    void activationGrad(UnaryFn fn, float[] g, int go, float[] y, int yo, float[] out, int oo, int n) {
+        switch (fn) {
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = y[yo + i] > 0 ? g[go + i] : 0f;
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < n; i++) {
+                    float v = y[yo + i];
+                    out[oo + i] = g[go + i] * (1f - v * v);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < n; i++) {
+                    float v = y[yo + i];
+                    out[oo + i] = g[go + i] * v * (1f - v);
+                }
+            }
+            default -> throw new IllegalArgumentException("activationGrad: no output-form derivative for " + fn);
+        }
+    }
+
+    @Override
+    void activationGrad(UnaryFn fn, double[] g, int go, double[] y, int yo, double[] out, int oo, int n) {
+        switch (fn) {
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = y[yo + i] > 0 ? g[go + i] : 0.0;
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < n; i++) {
+                    double v = y[yo + i];
+                    out[oo + i] = g[go + i] * (1 - v * v);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < n; i++) {
+                    double v = y[yo + i];
+                    out[oo + i] = g[go + i] * v * (1 - v);
+                }
+            }
+            default -> throw new IllegalArgumentException("activationGrad: no output-form derivative for " + fn);
+        }
+    }
 }

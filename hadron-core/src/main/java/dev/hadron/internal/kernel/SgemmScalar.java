@@ -39,6 +39,31 @@ class SgemmScalar extends PackedGemm<float[]> {
         }
     }
 
+    /**
+     * {@code C[i, :] += A[i, :] @ B} for rows {@code [i0, i1)} without packing, B's rows contiguous
+     * ({@code bCs == 1}): for products with few rows or a short depth, where packing costs more than it saves.
+     */
+    void rows(int i0, int i1, int m, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs,
+              float[] c, int cOff) {
+        rowsTail(i0, i1, 0, m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff);
+    }
+
+    /** {@link #rows} restricted to the columns {@code [j0, m)}. */
+    final void rowsTail(int i0, int i1, int j0, int m, int k, float[] a, int aOff, int aRs, int aCs, float[] b,
+                        int bOff, int bRs, float[] c, int cOff) {
+        for (int i = i0; i < i1; i++) {
+            int ci = cOff + i * m;
+            int ai = aOff + i * aRs;
+            for (int p = 0; p < k; p++) {
+                float aip = a[ai + p * aCs];
+                int bp = bOff + p * bRs;
+                for (int j = j0; j < m; j++) {
+                    c[ci + j] += aip * b[bp + j];
+                }
+            }
+        }
+    }
+
     @Override
     void kernel(int k, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
         for (int p = 0; p < k; p++) {

@@ -34,6 +34,96 @@ final class SgemmVector extends SgemmScalar {
     }
 
     @Override
+    void rows(int i0, int i1, int m, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs,
+              float[] c, int cOff) {
+        int len = S.length();
+        int j = 0;
+        for (; j + 2 * len <= m; j += 2 * len) {
+            int i = i0;
+            for (; i + 4 <= i1; i += 4) {
+                rows4x2(i, j, m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff);
+            }
+            for (; i < i1; i++) {
+                rows1x2(i, j, m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff);
+            }
+        }
+        for (; j + len <= m; j += len) {
+            for (int i = i0; i < i1; i++) {
+                int ai = aOff + i * aRs;
+                FloatVector acc = FloatVector.zero(S);
+                for (int p = 0; p < k; p++) {
+                    acc = FloatVector.broadcast(S, a[ai + p * aCs]).fma(FloatVector.fromArray(S, b, bOff + p * bRs + j), acc);
+                }
+                int ci = cOff + i * m + j;
+                FloatVector.fromArray(S, c, ci).add(acc).intoArray(c, ci);
+            }
+        }
+        if (j < m) {
+            super.rowsTail(i0, i1, j, m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff);
+        }
+    }
+
+    private static void rows4x2(int i, int j, int m, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff,
+                                int bRs, float[] c, int cOff) {
+        int len = S.length();
+        int a0 = aOff + i * aRs;
+        int a1 = a0 + aRs;
+        int a2 = a1 + aRs;
+        int a3 = a2 + aRs;
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        for (int p = 0; p < k; p++) {
+            int bp = bOff + p * bRs + j;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + len);
+            int ap = p * aCs;
+            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        int ci = cOff + i * m + j;
+        addInto(c, ci, c00, c01);
+        addInto(c, ci + m, c10, c11);
+        addInto(c, ci + 2 * m, c20, c21);
+        addInto(c, ci + 3 * m, c30, c31);
+    }
+
+    private static void rows1x2(int i, int j, int m, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff,
+                                int bRs, float[] c, int cOff) {
+        int len = S.length();
+        int a0 = aOff + i * aRs;
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        for (int p = 0; p < k; p++) {
+            int bp = bOff + p * bRs + j;
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p * aCs]);
+            c00 = x.fma(FloatVector.fromArray(S, b, bp), c00);
+            c01 = x.fma(FloatVector.fromArray(S, b, bp + len), c01);
+        }
+        addInto(c, cOff + i * m + j, c00, c01);
+    }
+
+    private static void addInto(float[] c, int at, FloatVector v0, FloatVector v1) {
+        FloatVector.fromArray(S, c, at).add(v0).intoArray(c, at);
+        FloatVector.fromArray(S, c, at + S.length()).add(v1).intoArray(c, at + S.length());
+    }
+
+    @Override
     void kernel(int k, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);

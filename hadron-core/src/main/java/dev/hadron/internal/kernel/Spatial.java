@@ -12,6 +12,9 @@ import dev.hadron.tensor.Tensor;
  * window reaches into the padding.
  */
 public final class Spatial {
+    /** Elements of work below which a kernel runs on the calling thread alone. */
+    private static final int GRAIN = 1 << 15;
+
     private Spatial() {
     }
 
@@ -111,18 +114,51 @@ public final class Spatial {
         Tensor out = K.alloc(x.dtype(), n, c * k, l);
         Storage s = xc.storage();
         Storage o = out.storage();
-        for (int b = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) {
-                int src = (b * c + ch) * plane;
-                int dst = (b * c + ch) * k * l;
-                for (int t = 0; t < k * l; t++) {
-                    int off = table[t];
-                    if (off >= 0) {
-                        copy(s, src + off, o, dst + t);
+        int kl = k * l;
+        int grain = Math.max(1, GRAIN / Math.max(1, kl));
+        // Each (image, channel) plane writes its own block of the output: planes run in parallel.
+        Parallel.forRange(n * c, grain, (from, to) -> {
+            switch (o) {
+                case Storage.F32 f -> {
+                    float[] src = ((Storage.F32) s).data;
+                    float[] dst = f.data;
+                    for (int pl = from; pl < to; pl++) {
+                        int si = pl * plane;
+                        int di = pl * kl;
+                        for (int t = 0; t < kl; t++) {
+                            int off = table[t];
+                            if (off >= 0) {
+                                dst[di + t] = src[si + off];
+                            }
+                        }
+                    }
+                }
+                case Storage.F64 f -> {
+                    double[] src = ((Storage.F64) s).data;
+                    double[] dst = f.data;
+                    for (int pl = from; pl < to; pl++) {
+                        int si = pl * plane;
+                        int di = pl * kl;
+                        for (int t = 0; t < kl; t++) {
+                            int off = table[t];
+                            if (off >= 0) {
+                                dst[di + t] = src[si + off];
+                            }
+                        }
+                    }
+                }
+                default -> {
+                    for (int pl = from; pl < to; pl++) {
+                        for (int t = 0; t < kl; t++) {
+                            int off = table[t];
+                            if (off >= 0) {
+                                copy(s, pl * plane + off, o, pl * kl + t);
+                            }
+                        }
                     }
                 }
             }
-        }
+        });
         return out;
     }
 
@@ -147,18 +183,51 @@ public final class Spatial {
         Tensor out = K.alloc(cols.dtype(), outShape);
         Storage s = cc.storage();
         Storage o = out.storage();
-        for (int b = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) {
-                int dst = (b * c + ch) * plane;
-                int src = (b * c + ch) * k * l;
-                for (int t = 0; t < k * l; t++) {
-                    int off = table[t];
-                    if (off >= 0) {
-                        add(s, src + t, o, dst + off);
+        int kl = k * l;
+        int grain = Math.max(1, GRAIN / Math.max(1, kl));
+        // Each (image, channel) plane sums into its own output plane: planes run in parallel.
+        Parallel.forRange(n * c, grain, (from, to) -> {
+            switch (o) {
+                case Storage.F32 f -> {
+                    float[] src = ((Storage.F32) s).data;
+                    float[] dst = f.data;
+                    for (int pl = from; pl < to; pl++) {
+                        int di = pl * plane;
+                        int si = pl * kl;
+                        for (int t = 0; t < kl; t++) {
+                            int off = table[t];
+                            if (off >= 0) {
+                                dst[di + off] += src[si + t];
+                            }
+                        }
+                    }
+                }
+                case Storage.F64 f -> {
+                    double[] src = ((Storage.F64) s).data;
+                    double[] dst = f.data;
+                    for (int pl = from; pl < to; pl++) {
+                        int di = pl * plane;
+                        int si = pl * kl;
+                        for (int t = 0; t < kl; t++) {
+                            int off = table[t];
+                            if (off >= 0) {
+                                dst[di + off] += src[si + t];
+                            }
+                        }
+                    }
+                }
+                default -> {
+                    for (int pl = from; pl < to; pl++) {
+                        for (int t = 0; t < kl; t++) {
+                            int off = table[t];
+                            if (off >= 0) {
+                                add(s, pl * kl + t, o, pl * plane + off);
+                            }
+                        }
                     }
                 }
             }
-        }
+        });
         return out;
     }
 
@@ -180,29 +249,60 @@ public final class Spatial {
         Storage s = xc.storage();
         Storage o = out.storage();
         long[] ix = K.i64(idx);
-        for (int p = 0; p < planes; p++) {
-            int base = p * plane;
-            for (int b = 0; b < l; b++) {
-                double best = Double.NEGATIVE_INFINITY;
-                int arg = -1;
-                for (int a = 0; a < k; a++) {
-                    int off = table[a * l + b];
-                    if (off < 0) {
-                        continue;
-                    }
-                    double v = s.getDouble(base + off);
-                    if (arg < 0 || v > best || Double.isNaN(v)) {
-                        best = v;
-                        arg = off;
-                        if (Double.isNaN(v)) {
-                            break;
+        int grain = Math.max(1, GRAIN / Math.max(1, k * l));
+        Parallel.forRange(planes, grain, (from, to) -> {
+            if (s instanceof Storage.F32 sf && o instanceof Storage.F32 of) {
+                float[] src = sf.data;
+                float[] dst = of.data;
+                for (int p = from; p < to; p++) {
+                    int base = p * plane;
+                    for (int b = 0; b < l; b++) {
+                        float best = Float.NEGATIVE_INFINITY;
+                        int arg = -1;
+                        for (int a = 0; a < k; a++) {
+                            int off = table[a * l + b];
+                            if (off < 0) {
+                                continue;
+                            }
+                            float v = src[base + off];
+                            if (arg < 0 || v > best || v != v) {
+                                best = v;
+                                arg = off;
+                                if (v != v) {
+                                    break;
+                                }
+                            }
                         }
+                        dst[p * l + b] = best;
+                        ix[p * l + b] = arg;
                     }
                 }
-                o.setDouble(p * l + b, best);
-                ix[p * l + b] = arg;
+                return;
             }
-        }
+            for (int p = from; p < to; p++) {
+                int base = p * plane;
+                for (int b = 0; b < l; b++) {
+                    double best = Double.NEGATIVE_INFINITY;
+                    int arg = -1;
+                    for (int a = 0; a < k; a++) {
+                        int off = table[a * l + b];
+                        if (off < 0) {
+                            continue;
+                        }
+                        double v = s.getDouble(base + off);
+                        if (arg < 0 || v > best || Double.isNaN(v)) {
+                            best = v;
+                            arg = off;
+                            if (Double.isNaN(v)) {
+                                break;
+                            }
+                        }
+                    }
+                    o.setDouble(p * l + b, best);
+                    ix[p * l + b] = arg;
+                }
+            }
+        });
         return new Tensor[] {out, idx};
     }
 

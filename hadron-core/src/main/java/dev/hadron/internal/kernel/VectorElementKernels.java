@@ -290,4 +290,52 @@ final class VectorElementKernels extends ElementKernels {
         }
         return r != r ? Double.NaN : r;
     }
+
+    private static FloatVector activationGrad(UnaryFn fn, FloatVector g, FloatVector y) {
+        return switch (fn) {
+            case RELU -> g.broadcast(0f).blend(g, y.compare(VectorOperators.GT, 0f));
+            case TANH -> g.mul(y.mul(y).neg().add(1f));
+            case SIGMOID -> g.mul(y).mul(y.neg().add(1f));
+            default -> throw new IllegalArgumentException("activationGrad: no output-form derivative for " + fn);
+        };
+    }
+
+    private static DoubleVector activationGrad(UnaryFn fn, DoubleVector g, DoubleVector y) {
+        return switch (fn) {
+            case RELU -> g.broadcast(0.0).blend(g, y.compare(VectorOperators.GT, 0.0));
+            case TANH -> g.mul(y.mul(y).neg().add(1.0));
+            case SIGMOID -> g.mul(y).mul(y.neg().add(1.0));
+            default -> throw new IllegalArgumentException("activationGrad: no output-form derivative for " + fn);
+        };
+    }
+
+    @Override
+    void activationGrad(UnaryFn fn, float[] g, int go, float[] y, int yo, float[] out, int oo, int n) {
+        int i = 0;
+        int bound = F.loopBound(n);
+        for (; i < bound; i += F.length()) {
+            activationGrad(fn, FloatVector.fromArray(F, g, go + i), FloatVector.fromArray(F, y, yo + i))
+                    .intoArray(out, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            activationGrad(fn, FloatVector.fromArray(F, g, go + i, m), FloatVector.fromArray(F, y, yo + i, m))
+                    .intoArray(out, oo + i, m);
+        }
+    }
+
+    @Override
+    void activationGrad(UnaryFn fn, double[] g, int go, double[] y, int yo, double[] out, int oo, int n) {
+        int i = 0;
+        int bound = D.loopBound(n);
+        for (; i < bound; i += D.length()) {
+            activationGrad(fn, DoubleVector.fromArray(D, g, go + i), DoubleVector.fromArray(D, y, yo + i))
+                    .intoArray(out, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = D.indexInRange(i, n);
+            activationGrad(fn, DoubleVector.fromArray(D, g, go + i, m), DoubleVector.fromArray(D, y, yo + i, m))
+                    .intoArray(out, oo + i, m);
+        }
+    }
 }

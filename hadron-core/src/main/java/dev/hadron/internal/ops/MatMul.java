@@ -2,6 +2,7 @@ package dev.hadron.internal.ops;
 
 import dev.hadron.internal.autograd.BinaryOp;
 import dev.hadron.internal.autograd.Dispatch;
+import dev.hadron.internal.autograd.Mode;
 import dev.hadron.internal.kernel.Gemm;
 import dev.hadron.tensor.Tensor;
 
@@ -33,8 +34,31 @@ public final class MatMul extends BinaryOp {
         Tensor a = saved(0);
         Tensor b = saved(1);
         return new Tensor[] {
-            needsInputGrad(0) ? g.matmul(b.mT()).sumToShape(shapeA) : null,
-            needsInputGrad(1) ? a.mT().matmul(g).sumToShape(shapeB) : null};
+            needsInputGrad(0) ? product(g, b.mT(), shapeA) : null,
+            needsInputGrad(1) ? product(a.mT(), g, shapeB) : null};
+    }
+
+    /**
+     * {@code (x @ y)} summed down to {@code shape}. When the operand was one matrix shared by a batch (its
+     * batch dimensions all 1) and only values are needed, the per-item products accumulate into one
+     * matrix instead of being materialized and then summed.
+     */
+    private static Tensor product(Tensor x, Tensor y, int[] shape) {
+        int r = shape.length;
+        int batchOut = 1;
+        for (int d = 0; d < r - 2; d++) {
+            batchOut *= shape[d];
+        }
+        int batchIn = 1;
+        for (int d = 0; d < Math.max(x.dim(), y.dim()) - 2; d++) {
+            int sx = d - (Math.max(x.dim(), y.dim()) - x.dim());
+            int sy = d - (Math.max(x.dim(), y.dim()) - y.dim());
+            batchIn *= Math.max(sx >= 0 ? x.size(sx) : 1, sy >= 0 ? y.size(sy) : 1);
+        }
+        if (batchOut == 1 && batchIn > 1 && !Mode.isGradEnabled() && !Mode.anyForwardLevel()) {
+            return Gemm.matmulBatchSum(x, y).reshape(shape);
+        }
+        return x.matmul(y).sumToShape(shape);
     }
 
     @Override

@@ -89,6 +89,57 @@ class ElementKernelsTest {
     }
 
     @Test
+    void activationGradientsFromTheOutput() {
+        Generator g = new Generator(5);
+        for (ElementKernels k : implementations()) {
+            for (UnaryFn fn : new UnaryFn[] {UnaryFn.RELU, UnaryFn.TANH, UnaryFn.SIGMOID}) {
+                for (int n : SIZES) {
+                    double[] gr = new double[n + 2];
+                    double[] y = new double[n + 1];
+                    for (int i = 0; i < n + 2; i++) {
+                        gr[i] = g.nextDouble() * 4 - 2;
+                    }
+                    for (int i = 0; i < n + 1; i++) {
+                        double pre = g.nextDouble() * 6 - 3;
+                        y[i] = i % 11 == 5 ? 0.0 : fn.apply(pre, 0, 0);
+                    }
+                    float[] grf = new float[gr.length];
+                    float[] yf = new float[y.length];
+                    for (int i = 0; i < gr.length; i++) {
+                        grf[i] = (float) gr[i];
+                    }
+                    for (int i = 0; i < y.length; i++) {
+                        yf[i] = (float) y[i];
+                    }
+                    double[] out = new double[n + 3];
+                    float[] outf = new float[n + 3];
+                    k.activationGrad(fn, gr, 2, y, 1, out, 3, n);
+                    k.activationGrad(fn, grf, 2, yf, 1, outf, 3, n);
+                    for (int i = 0; i < n; i++) {
+                        double v = y[i + 1];
+                        double d = switch (fn) {
+                            case RELU -> v > 0 ? 1 : 0;
+                            case TANH -> 1 - v * v;
+                            default -> v * (1 - v);
+                        };
+                        double vf = yf[i + 1];
+                        double df = switch (fn) {
+                            case RELU -> vf > 0 ? 1 : 0;
+                            case TANH -> 1 - vf * vf;
+                            default -> vf * (1 - vf);
+                        };
+                        check(k, fn + "' float64 at " + i + " of " + n, gr[i + 2] * d, out[i + 3], 1e-14);
+                        check(k, fn + "' float32 at " + i + " of " + n, grf[i + 2] * df, outf[i + 3], 2e-6);
+                    }
+                    for (int i = 0; i < 3; i++) {
+                        assertEquals(0.0, out[i], k.getClass().getSimpleName() + " wrote before its offset");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void binaryFunctionsWithBroadcastSteps() {
         Generator g = new Generator(2);
         BinaryFn[] fns = {BinaryFn.ADD, BinaryFn.SUB, BinaryFn.MUL, BinaryFn.DIV, BinaryFn.MAXIMUM, BinaryFn.MINIMUM};

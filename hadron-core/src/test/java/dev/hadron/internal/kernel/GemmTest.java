@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every matrix-product path equals a float64 naive product, for awkward sizes and strided operands. */
@@ -190,6 +191,46 @@ class GemmTest {
         narrow("SgemmScalar.dots", new SgemmScalar());
         Assumptions.assumeTrue(Simd.ENABLED, "Vector API not available in this JVM");
         narrow("SgemmVector.dots", new SgemmVector());
+    }
+
+    /** The unpacked row-block path (used when bCs == 1, for few rows or a short depth). */
+    private static void rows(String name, SgemmScalar s) {
+        allF32(name, (n, m, k, a, ao, ars, acs, b, bo, brs, bcs, c) -> {
+            if (bcs == 1) {
+                s.rows(0, n, m, k, a, ao, ars, acs, b, bo, brs, c, 0);
+            } else {
+                s.gemm(n, m, k, a, ao, ars, acs, b, bo, brs, bcs, c, 0);
+            }
+        });
+    }
+
+    @Test
+    void unpackedRowsFloat32() {
+        rows("SgemmScalar.rows", new SgemmScalar());
+        Assumptions.assumeTrue(Simd.ENABLED, "Vector API not available in this JVM");
+        rows("SgemmVector.rows", new SgemmVector());
+    }
+
+    @Test
+    void manySmallProductsAndTheirBatchSum() {
+        Generator g = new Generator(11);
+        // 300 items of 5 x 25 @ 25 x 36: small enough to be spread over the threads by item.
+        Tensor w = Tensor.randn(g, 5, 25);
+        Tensor cols = Tensor.randn(g, 300, 25, 36);
+        Tensor out = w.matmul(cols);
+        assertTrue(out.to(DType.FLOAT64).allClose(naive(w, cols), 1e-5, 1e-5));
+        Tensor gOut = Tensor.randn(g, 300, 5, 36);
+        Tensor sum = Gemm.matmulBatchSum(gOut, cols.mT());
+        Tensor ref = naive(gOut, cols.mT()).sum(0);
+        assertArrayEquals(new int[] {5, 25}, sum.shape());
+        assertTrue(sum.to(DType.FLOAT64).allClose(ref, 1e-4, 1e-4));
+        // The weight's gradient through the autograd rule that uses the batch sum.
+        Tensor wg = w.detach().requiresGrad(true);
+        wg.matmul(cols).mul(gOut).sum().backward();
+        assertTrue(wg.grad().to(DType.FLOAT64).allClose(ref, 1e-4, 1e-4));
+        Tensor empty = Gemm.matmulBatchSum(Tensor.zeros(0, 3, 4), Tensor.zeros(0, 4, 2));
+        assertArrayEquals(new int[] {3, 2}, empty.shape());
+        assertEquals(0.0, empty.abs().sum().item());
     }
 
     @Test
