@@ -3,4 +3,5 @@ module dev.hadron.ml {
     requires transitive dev.hadron.core;
 
     exports dev.hadron.ml;
+    exports dev.hadron.ml.tree;
 }
