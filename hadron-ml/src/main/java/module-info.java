@@ -4,4 +4,5 @@ module dev.hadron.ml {
 
     exports dev.hadron.ml;
     exports dev.hadron.ml.tree;
+    exports dev.hadron.ml.xgboost;
 }

@@ -182,25 +182,19 @@ final class Binning {
             int base = f * n;
             float[] t = thresholds[f];
             int missingCode = t.length + 1;
+            // branch-free binary search over the thresholds padded with +inf to 2^k - 1 entries
+            int size = Integer.highestOneBit(t.length + 1) << 1;
+            float[] tp = new float[size];
+            Arrays.fill(tp, Float.POSITIVE_INFINITY);
+            System.arraycopy(t, 0, tp, 0, t.length);
+            int top = size >> 1;
             for (int i = 0; i < n; i++) {
                 float v = x[i * features + f];
-                int c;
-                if (Float.isNaN(v)) {
-                    c = missingCode;
-                } else {
-                    int lo = 0;
-                    int hi = t.length;
-                    while (lo < hi) {
-                        int mid = (lo + hi) >>> 1;
-                        if (v < t[mid]) {
-                            hi = mid;
-                        } else {
-                            lo = mid + 1;
-                        }
-                    }
-                    c = lo;
+                int pos = 0;
+                for (int step = top; step > 0; step >>= 1) {
+                    pos += tp[pos + step - 1] <= v ? step : 0;
                 }
-                codes[base + i] = (byte) c;
+                codes[base + i] = (byte) (v != v ? missingCode : pos);
             }
         });
         return new Binned(this, codes, n);

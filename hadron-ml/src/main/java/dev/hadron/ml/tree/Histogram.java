@@ -62,16 +62,71 @@ final class Histogram {
         }
         for (int b0 = start; b0 < end; b0 += BLOCK) {
             int b1 = Math.min(end, b0 + BLOCK);
-            for (int k = from; k < to; k++) {
-                int f = features[k];
-                int base = f * n;
-                int off = 2 * offset[f];
+            int k = from;
+            // four features per pass: their read-modify-write chains are independent, so the CPU overlaps
+            // them instead of waiting on one bin's store when consecutive rows share it
+            for (; k + 4 <= to; k += 4) {
+                int f0 = features[k];
+                int f1 = features[k + 1];
+                int f2 = features[k + 2];
+                int f3 = features[k + 3];
                 if (identity) {
-                    fillSequential(codes, base, off, g, h, b0, b1, hist);
+                    fill4Sequential(codes, f0 * n, f1 * n, f2 * n, f3 * n, 2 * offset[f0], 2 * offset[f1],
+                            2 * offset[f2], 2 * offset[f3], g, h, b0, b1, hist);
                 } else {
-                    fillGathered(codes, base, off, rows, g, h, b0, b1, hist);
+                    fill4Gathered(codes, f0 * n, f1 * n, f2 * n, f3 * n, 2 * offset[f0], 2 * offset[f1],
+                            2 * offset[f2], 2 * offset[f3], rows, g, h, b0, b1, hist);
                 }
             }
+            for (; k < to; k++) {
+                int f = features[k];
+                if (identity) {
+                    fillSequential(codes, f * n, 2 * offset[f], g, h, b0, b1, hist);
+                } else {
+                    fillGathered(codes, f * n, 2 * offset[f], rows, g, h, b0, b1, hist);
+                }
+            }
+        }
+    }
+
+    private static void fill4Sequential(byte[] codes, int c0, int c1, int c2, int c3, int o0, int o1, int o2, int o3,
+                                        float[] g, float[] h, int from, int to, double[] hist) {
+        for (int i = from; i < to; i++) {
+            double gi = g[i];
+            double hi = h[i];
+            int s0 = o0 + 2 * (codes[c0 + i] & 0xFF);
+            int s1 = o1 + 2 * (codes[c1 + i] & 0xFF);
+            int s2 = o2 + 2 * (codes[c2 + i] & 0xFF);
+            int s3 = o3 + 2 * (codes[c3 + i] & 0xFF);
+            hist[s0] += gi;
+            hist[s0 + 1] += hi;
+            hist[s1] += gi;
+            hist[s1 + 1] += hi;
+            hist[s2] += gi;
+            hist[s2 + 1] += hi;
+            hist[s3] += gi;
+            hist[s3 + 1] += hi;
+        }
+    }
+
+    private static void fill4Gathered(byte[] codes, int c0, int c1, int c2, int c3, int o0, int o1, int o2, int o3,
+                                      int[] rows, float[] g, float[] h, int from, int to, double[] hist) {
+        for (int i = from; i < to; i++) {
+            int r = rows[i];
+            double gi = g[i];
+            double hi = h[i];
+            int s0 = o0 + 2 * (codes[c0 + r] & 0xFF);
+            int s1 = o1 + 2 * (codes[c1 + r] & 0xFF);
+            int s2 = o2 + 2 * (codes[c2 + r] & 0xFF);
+            int s3 = o3 + 2 * (codes[c3 + r] & 0xFF);
+            hist[s0] += gi;
+            hist[s0 + 1] += hi;
+            hist[s1] += gi;
+            hist[s1 + 1] += hi;
+            hist[s2] += gi;
+            hist[s2 + 1] += hi;
+            hist[s3] += gi;
+            hist[s3 + 1] += hi;
         }
     }
 

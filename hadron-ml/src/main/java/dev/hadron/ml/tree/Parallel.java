@@ -91,6 +91,29 @@ final class Parallel implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs every task of {@code [0, tasks)}, each thread taking the next unclaimed one (for tasks of
+     * uneven size). Which thread runs a task must not matter to the caller: tasks write disjoint data.
+     */
+    void forEachDynamic(int tasks, IntConsumer body) {
+        if (tasks <= 0) {
+            return;
+        }
+        int workers = Math.min(threads, tasks);
+        if (workers == 1) {
+            for (int t = 0; t < tasks; t++) {
+                body.accept(t);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        forEach(workers, w -> {
+            for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
+                body.accept(t);
+            }
+        });
+    }
+
     /** Splits {@code [0, n)} into at most {@code threads} chunks of at least {@code grain} and runs each. */
     void forRange(int n, int grain, RangeBody body) {
         int chunks = Math.max(1, Math.min(threads, n / Math.max(1, grain)));
