@@ -57,6 +57,15 @@ final class HepSamples {
      * missing (NaN), label s = 1, b = 0, weights from the {@code Weight} column scaled to mean 1.
      */
     static Split atlas() {
+        return atlas(false);
+    }
+
+    /** ATLAS Higgs ML with -999 kept as a value (for methods that take no missing values, as scikit-learn 1.2's trees). */
+    static Split atlasRaw() {
+        return atlas(true);
+    }
+
+    private static Split atlas(boolean raw) {
         Path dir = dataDir().resolve("csv/atlas-higgsml");
         List<String> rows = new ArrayList<>();
         List<String> header = null;
@@ -77,7 +86,7 @@ final class HepSamples {
             String[] c = rows.get(i).split(",");
             for (int j = 0; j < nf; j++) {
                 float v = Float.parseFloat(c[j + 1]);
-                x[i * nf + j] = v == -999f ? Float.NaN : v;
+                x[i * nf + j] = v == -999f && !raw ? Float.NaN : v;
             }
             y[i] = c[lCol].equals("s") ? 1 : 0;
             w[i] = Double.parseDouble(c[wCol]);
