@@ -197,10 +197,24 @@ final class Binning {
                 codes[base + i] = (byte) (v != v ? missingCode : pos);
             }
         });
-        return new Binned(this, codes, n);
+        // a row-major copy for histogram building: a row's codes share a cache line
+        byte[] rowCodes = new byte[n * features];
+        par.forRange(n, 8192, (from, to) -> {
+            for (int f = 0; f < features; f++) {
+                int base = f * n;
+                for (int i = from; i < to; i++) {
+                    rowCodes[i * features + f] = codes[base + i];
+                }
+            }
+        });
+        return new Binned(this, codes, rowCodes, n);
     }
 
-    /** Binned features: unsigned byte codes, column-major. */
-    record Binned(Binning bins, byte[] codes, int n) {
+    /**
+     * Binned features: unsigned byte codes, column-major ({@code codes[f * n + i]}, read when
+     * partitioning a node by one feature) and row-major ({@code rowCodes[i * features + f]}, read when
+     * building histograms over many features of the same rows).
+     */
+    record Binned(Binning bins, byte[] codes, byte[] rowCodes, int n) {
     }
 }

@@ -26,8 +26,8 @@ final class Grower {
     private static final int PARALLEL_WORK = 1 << 16;
     /** Rows per partition task. */
     private static final int CHUNK = 1 << 15;
-    /** Features per histogram task (the kernel fills four at once). */
-    private static final int GROUP = 4;
+    /** Most features per histogram task (32 features of 256 bins are 128 KiB of slots). */
+    private static final int GROUP = 32;
 
     private final Binning.Binned data;
     private final byte[] codes;
@@ -201,40 +201,22 @@ final class Grower {
         return toTree();
     }
 
-    /** Feature groups of {@link #GROUP} (some halved so the group count divides evenly among threads). */
+    /**
+     * Splits the active features into contiguous groups, one histogram task each: as many groups as
+     * threads (a row then updates many features at once), but no more than {@link #GROUP} features
+     * per group so a task's histogram slots stay in the L2 cache.
+     */
     private void makeGroups() {
-        int full = active / GROUP;
-        int rest = active % GROUP;
-        int count = full + (rest > 0 ? 1 : 0);
-        int t = par.threads();
-        int halve = 0;
-        while (t > 1 && (count + halve) % t != 0 && halve < full) {
-            halve++;
-        }
-        int total = count + halve;
+        int total = Math.min(active, Math.max(par.threads(), (active + GROUP - 1) / GROUP));
         if (groupFrom.length < total) {
             groupFrom = new int[total];
             groupTo = new int[total];
         }
-        int k = 0;
-        int gi = 0;
-        for (int q = 0; q < full; q++) {
-            if (q >= full - halve) {
-                groupFrom[gi] = k;
-                groupTo[gi++] = k + GROUP / 2;
-                groupFrom[gi] = k + GROUP / 2;
-                groupTo[gi++] = k + GROUP;
-            } else {
-                groupFrom[gi] = k;
-                groupTo[gi++] = k + GROUP;
-            }
-            k += GROUP;
+        for (int q = 0; q < total; q++) {
+            groupFrom[q] = (int) ((long) active * q / total);
+            groupTo[q] = (int) ((long) active * (q + 1) / total);
         }
-        if (rest > 0) {
-            groupFrom[gi] = k;
-            groupTo[gi++] = active;
-        }
-        groups = gi;
+        groups = total;
     }
 
     private boolean canSplit(int i) {
@@ -437,7 +419,7 @@ final class Grower {
         int small = smallOf[j];
         int large = largeOf[j];
         double[] hs = pool[hist[small]];
-        layout.build(codes, n, features, from, to, rows, g, h, start[small], end[small], identity, hs);
+        layout.build(data, features, from, to, rows, g, h, start[small], end[small], identity, hs);
         double[] hl = null;
         if (large >= 0) {
             hl = pool[hist[large]];

@@ -85,6 +85,7 @@ class BinningTest {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < f; j++) {
                 assertEquals(b.code(j, x[i * f + j]), d.codes()[j * n + i] & 0xFF, "row " + i + " feature " + j);
+                assertEquals(d.codes()[j * n + i], d.rowCodes()[i * f + j], "row-major copy, row " + i);
             }
         }
         assertEquals(b.numBins(1), d.codes()[n + 7] & 0xFF, "missing values get the code after the value bins");

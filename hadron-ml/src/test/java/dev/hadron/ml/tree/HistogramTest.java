@@ -35,7 +35,7 @@ class HistogramTest {
         }
         int[] features = {0, 1, 2, 3, 4};
         double[] root = new double[h.length()];
-        h.build(d.codes(), n, features, 0, f, rows, g, hs, 0, n, true, root);
+        h.build(d, features, 0, f, rows, g, hs, 0, n, true, root);
         check(h, b, d, features, rows, g, hs, 0, n, root);
         // a node made of every third row (gathered access)
         int m = 0;
@@ -53,7 +53,7 @@ class HistogramTest {
             }
         }
         double[] child = new double[h.length()];
-        h.build(d.codes(), n, features, 0, f, rows, gn, hn, 0, m, false, child);
+        h.build(d, features, 0, f, rows, gn, hn, 0, m, false, child);
         check(h, b, d, features, rows, gn, hn, 0, m, child);
         double[] sibling = new double[h.length()];
         h.subtract(root, child, sibling, features, 0, f);
@@ -64,6 +64,21 @@ class HistogramTest {
             ho[i] = hs[other[i]];
         }
         check(h, b, d, features, other, go, ho, 0, mo, sibling);
+        // a sparse node (every seventh row: the column-major kernel) over a non-consecutive feature subset
+        int ms = 0;
+        for (int i = 0; i < n; i += 7) {
+            rows[ms] = i;
+            gn[ms] = g[i];
+            hn[ms++] = hs[i];
+        }
+        int[] subset = {0, 2, 3};
+        double[] sparse = new double[h.length()];
+        h.build(d, subset, 0, 3, rows, gn, hn, 0, ms, false, sparse);
+        check(h, b, d, subset, rows, gn, hn, 0, ms, sparse);
+        // and the row-major kernel over the same non-consecutive subset
+        double[] dense = new double[h.length()];
+        h.build(d, subset, 0, 3, other, go, ho, 0, mo, false, dense);
+        check(h, b, d, subset, other, go, ho, 0, mo, dense);
     }
 
     private static void check(Histogram h, Binning b, Binning.Binned d, int[] features, int[] rows, float[] g,
