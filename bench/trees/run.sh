@@ -15,9 +15,9 @@ DATA=bench/out/w6
 [ -f "$DATA/x_train.npy" ] || /usr/bin/python3 bench/trees/make_higgs_like.py "$DATA"
 ./mvnw -q -o -pl hadron-ml -am package -DskipTests 2>/dev/null || ./mvnw -q -pl hadron-ml -am package -DskipTests
 hadron() {
-  # stderr kept (errors must show), less the JDK's notice about the incubating Vector API
+  # stderr kept (errors must show), less the JDK and source launcher notices about the incubating Vector API
   "$JAVA_HOME/bin/java" -Xmx6g -p hadron-core/target/classes:hadron-ml/target/classes --add-modules dev.hadron.ml \
-    bench/trees/W6.java "$DATA" "$1" "$2" "$THREADS" 2> >(grep -v 'Using incubator modules' >&2)
+    bench/trees/W6.java "$DATA" "$1" "$2" "$THREADS" 2> >(grep -v -e 'Using incubator modules' -e 'using incubating module' -e '^1 warning$' >&2)
 }
 peer() {
   OMP_NUM_THREADS="$THREADS" /usr/bin/python3 bench/trees/peers.py "$DATA" "$1" "$THREADS" "$2"
