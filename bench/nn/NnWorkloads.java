@@ -42,8 +42,7 @@ public final class NnWorkloads {
             case "W7" -> w7();
             default -> throw new IllegalArgumentException("unknown workload " + name + "; expected W2, W3, W4, W5 or W7");
         };
-        System.out.printf("%s; peak RSS %d MiB; threads %s%n", line, peakRssMiB(),
-                System.getenv().getOrDefault("HADRON_THREADS", "all cores"));
+        System.out.printf("%s; peak RSS %d MiB; %s%n", line, peakRssMiB(), dev.hadron.tensor.Backend.describe());
     }
 
     private static Sequential w2Model(Generator g) {

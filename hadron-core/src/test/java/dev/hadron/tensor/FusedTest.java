@@ -98,6 +98,16 @@ class FusedTest {
             Tensor b = rand(g, DType.FLOAT32, 33);
             assertSameAsComposite(in -> Fused.linear(in[0], in[1].t().t(), in[2], act),
                     in -> compositeLinear(in[0], in[1], in[2], act), 2e-5, all, x, wt, b);
+            // float32 products large enough for the packed kernels, where the activation runs on each
+            // finished row block: many row blocks (rows split over threads), and one row block with many
+            // column panels (columns split over threads)
+            for (int[] s : new int[][] {{200, 40, 70}, {30, 40, 100}, {64, 3, 64}}) {
+                Tensor xs = rand(g, DType.FLOAT32, s[0], s[1]);
+                Tensor ws = rand(g, DType.FLOAT32, s[2], s[1]);
+                Tensor bs = rand(g, DType.FLOAT32, s[2]);
+                assertSameAsComposite(in -> Fused.linear(in[0], in[1], in[2], act),
+                        in -> compositeLinear(in[0], in[1], in[2], act), 2e-5, all, xs, ws, bs);
+            }
         }
     }
 

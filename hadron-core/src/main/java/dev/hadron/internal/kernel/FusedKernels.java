@@ -83,11 +83,20 @@ public final class FusedKernels {
                 System.arraycopy(src, 0, dst, r * out, out);
             }
         }
-        Gemm.gemm(rows, out, in, x.storage(), x.storageOffset(), xst[0], xst[1], w.storage(), w.storageOffset(), wst[1],
-                wst[0], y.storage(), 0);
+        Parallel.Range after = null;
         if (act != Act.NONE) {
-            activateInPlace(y.storage(), rows * out, act);
+            // the activation runs on each block of finished rows while it is still in cache
+            UnaryFn fn = unaryOf(act);
+            after = switch (y.storage()) {
+                case Storage.F32 f -> (from, to) -> ElementKernels.INSTANCE.unary(fn, 0, 0, f.data, from * out, f.data,
+                        from * out, (to - from) * out);
+                case Storage.F64 d -> (from, to) -> ElementKernels.INSTANCE.unary(fn, 0, 0, d.data, from * out, d.data,
+                        from * out, (to - from) * out);
+                default -> throw new IllegalArgumentException("linear: expected a floating tensor, got " + y.dtype());
+            };
         }
+        Gemm.gemm(rows, out, in, x.storage(), x.storageOffset(), xst[0], xst[1], w.storage(), w.storageOffset(), wst[1],
+                wst[0], y.storage(), 0, after);
         return y;
     }
 
@@ -98,23 +107,6 @@ public final class FusedKernels {
             case SIGMOID -> UnaryFn.SIGMOID;
             case NONE -> throw new IllegalStateException("NONE has no activation function");
         };
-    }
-
-    private static void activateInPlace(Storage s, int n, Act act) {
-        UnaryFn fn = unaryOf(act);
-        switch (s) {
-            case Storage.F32 f -> {
-                float[] a = f.data;
-                Parallel.forRange(n, GRAIN_ELEMENTS,
-                        (from, to) -> ElementKernels.INSTANCE.unary(fn, 0, 0, a, from, a, from, to - from));
-            }
-            case Storage.F64 d -> {
-                double[] a = d.data;
-                Parallel.forRange(n, GRAIN_ELEMENTS,
-                        (from, to) -> ElementKernels.INSTANCE.unary(fn, 0, 0, a, from, a, from, to - from));
-            }
-            default -> throw new IllegalArgumentException("linear: expected a floating tensor, got " + s.dtype());
-        }
     }
 
     /** {@code g * act'(pre)} written through the activation's output {@code y} (both contiguous, same shape). */
@@ -143,6 +135,53 @@ public final class FusedKernels {
                         (from, to) -> ElementKernels.INSTANCE.activationGrad(fn, gv, from, yv, from, o, from, to - from));
             }
             default -> throw new IllegalArgumentException("linear: expected a floating tensor, got " + y.dtype());
+        }
+        return out;
+    }
+
+    /**
+     * {@code g.sum(0)} of a (rows, cols) float tensor, a linear layer's bias gradient: each column is summed
+     * in double in row order, exactly as the general reduction does, but reading rows contiguously instead
+     * of walking each column with a stride. Columns are split over threads, so the result does not depend
+     * on the thread count.
+     */
+    public static Tensor columnSum(Tensor g) {
+        Tensor gd = K.dense(g);
+        int[] shape = K.shape(gd);
+        int rows = shape[0];
+        int cols = shape[1];
+        Tensor out = K.alloc(g.dtype(), cols);
+        int grain = (int) Math.max(1, GRAIN_ELEMENTS / Math.max(1L, rows));
+        switch (gd.storage()) {
+            case Storage.F32 f -> {
+                float[] a = f.data;
+                float[] o = K.f32(out);
+                Parallel.forRange(cols, grain, (from, to) -> {
+                    double[] acc = new double[to - from];
+                    for (int i = 0; i < rows; i++) {
+                        int base = i * cols + from;
+                        for (int j = 0; j < acc.length; j++) {
+                            acc[j] += a[base + j];
+                        }
+                    }
+                    for (int j = 0; j < acc.length; j++) {
+                        o[from + j] = (float) acc[j];
+                    }
+                });
+            }
+            case Storage.F64 d -> {
+                double[] a = d.data;
+                double[] o = K.f64(out);
+                Parallel.forRange(cols, grain, (from, to) -> {
+                    for (int i = 0; i < rows; i++) {
+                        int base = i * cols;
+                        for (int j = from; j < to; j++) {
+                            o[j] += a[base + j];
+                        }
+                    }
+                });
+            }
+            default -> throw new IllegalArgumentException("columnSum: expected a floating tensor, got " + g.dtype());
         }
         return out;
     }

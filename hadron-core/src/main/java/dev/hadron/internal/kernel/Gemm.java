@@ -141,7 +141,29 @@ public final class Gemm {
      */
     public static void gemm(int n, int m, int k, Storage a, int aOff, int aRs, int aCs, Storage b, int bOff, int bRs,
                             int bCs, Storage c, int cOff) {
-        if (k == 0 || n == 0 || m == 0) {
+        gemm(n, m, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, null);
+    }
+
+    /**
+     * {@link #gemm} followed by {@code after} on rows of C once they are final: on each packed row block
+     * right after it is computed (while it is in cache), or on all rows at the end for the other paths.
+     * {@code after} may be null.
+     */
+    public static void gemm(int n, int m, int k, Storage a, int aOff, int aRs, int aCs, Storage b, int bOff, int bRs,
+                            int bCs, Storage c, int cOff, Parallel.Range after) {
+        if (n == 0 || m == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (after != null) {
+                Parallel.forRange(n, Math.max(1, (1 << 15) / m), after);
+            }
+            return;
+        }
+        if (after != null && !(c instanceof Storage.F32 && !(Blas.ENABLED && Blas.expressible(n, k, aRs, aCs)
+                && Blas.expressible(k, m, bRs, bCs)) && packedF32(n, m, k, aCs, bRs, bCs))) {
+            gemm(n, m, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, null);
+            Parallel.forRange(n, Math.max(1, (1 << 15) / m), after);
             return;
         }
         long work = (long) n * m * k;
@@ -151,7 +173,7 @@ public final class Gemm {
                 float[] B = ((Storage.F32) b).data;
                 if (Blas.ENABLED && Blas.expressible(n, k, aRs, aCs) && Blas.expressible(k, m, bRs, bCs)) {
                     Blas.sgemm(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, cf.data, cOff);
-                } else if (aCs == 1 && bRs == 1 && k >= 8 && (m <= NARROW || (long) n * m <= DOTS_OUTPUTS && k >= 64)) {
+                } else if (dotsF32(n, m, k, aCs, bRs)) {
                     int ao = aOff;
                     int bo = bOff;
                     int ars = aRs;
@@ -159,7 +181,7 @@ public final class Gemm {
                     float[] C = cf.data;
                     Parallel.forRange(n, (int) Math.max(1, (1L << 16) / ((long) m * k)),
                             (from, to) -> SGEMM.dots(from, to, m, k, A, ao, ars, B, bo, bcs, C, cOff));
-                } else if (bCs == 1 && m >= 8 && k <= UNPACKED_DEPTH && (n <= 8 || k <= 16)) {
+                } else if (rowsF32(n, m, k, bCs)) {
                     int ao = aOff;
                     int bo = bOff;
                     int brs = bRs;
@@ -167,7 +189,7 @@ public final class Gemm {
                     Parallel.forRange(n, (int) Math.max(1, (1L << 16) / ((long) m * k)),
                             (from, to) -> SGEMM.rows(from, to, m, k, A, ao, aRs, aCs, B, bo, brs, C, cOff));
                 } else if (work >= PACKED_THRESHOLD && n > 1) {
-                    SGEMM.gemm(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, cf.data, cOff);
+                    SGEMM.gemm(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, cf.data, cOff, after);
                 } else if (bCs == 1) {
                     rowMajorF32(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, cf.data, cOff);
                 } else {
@@ -211,6 +233,19 @@ public final class Gemm {
                 }
             }
         }
+    }
+
+    private static boolean dotsF32(int n, int m, int k, int aCs, int bRs) {
+        return aCs == 1 && bRs == 1 && k >= 8 && (m <= NARROW || (long) n * m <= DOTS_OUTPUTS && k >= 64);
+    }
+
+    private static boolean rowsF32(int n, int m, int k, int bCs) {
+        return bCs == 1 && m >= 8 && k <= UNPACKED_DEPTH && (n <= 8 || k <= 16);
+    }
+
+    /** Whether a float32 product (not sent to BLAS) takes the packed path. */
+    private static boolean packedF32(int n, int m, int k, int aCs, int bRs, int bCs) {
+        return !dotsF32(n, m, k, aCs, bRs) && !rowsF32(n, m, k, bCs) && (long) n * m * k >= PACKED_THRESHOLD && n > 1;
     }
 
     private static double[] packF64(double[] src, int off, int rs, int cs, int rows, int cols) {

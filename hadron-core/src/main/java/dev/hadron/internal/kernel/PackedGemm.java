@@ -40,6 +40,23 @@ abstract class PackedGemm<T> {
     /** {@code C[co + r*ldc + j] += sum_p ap[ao + p*mr + r] * bp[bo + p*nr + j]} for the full MR x NR tile. */
     abstract void kernel(int k, T ap, int ao, T bp, int bo, T c, int co, int ldc);
 
+    /**
+     * Whether full MR-row panels of an A whose rows are contiguous along k ({@code aCs == 1}) are read in
+     * place by {@link #kernelDirect} instead of being packed: when C has few columns, packing A costs as
+     * much as the product itself, because each packed panel serves only a few column panels.
+     */
+    boolean readsADirectly(int aCs) {
+        return false;
+    }
+
+    /**
+     * {@link #kernel} reading A in place: row r of the tile starts at {@code a[ao + r*aRs]}, contiguous
+     * along k. Only called when {@link #readsADirectly} is true.
+     */
+    void kernelDirect(int k, T a, int ao, int aRs, T bp, int bo, T c, int co, int ldc) {
+        throw new IllegalStateException(getClass().getSimpleName() + " packs A; readsADirectly must be false");
+    }
+
     /** Packs rows [i0, i0+rows) x columns [p0, p0+depth) of A into MR-row panels (zero padded). */
     abstract void packA(T a, int off, int rs, int cs, int i0, int rows, int p0, int depth, T dst);
 
@@ -58,6 +75,16 @@ abstract class PackedGemm<T> {
 
     /** {@code C (n x m, row-major at cOff) += A (n x k) B (k x m)}, operands given by offset and strides. */
     final void gemm(int n, int m, int k, T a, int aOff, int aRs, int aCs, T b, int bOff, int bRs, int bCs, T c, int cOff) {
+        gemm(n, m, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, null);
+    }
+
+    /**
+     * {@link #gemm} followed by {@code after} on each block of finished rows of C, called by the thread
+     * that computed them while they are still in its cache (an activation fused into the product);
+     * {@code after} may be null.
+     */
+    final void gemm(int n, int m, int k, T a, int aOff, int aRs, int aCs, T b, int bOff, int bRs, int bCs, T c, int cOff,
+                    Parallel.Range after) {
         int rowBlocks = (n + mc - 1) / mc;
         for (int jc = 0; jc < m; jc += nc) {
             int ncur = Math.min(nc, m - jc);
@@ -70,12 +97,17 @@ abstract class PackedGemm<T> {
                 T packedB = bp;
                 int jcFinal = jc;
                 int pcFinal = pc;
+                boolean last = after != null && pc + kcur == k && jc + ncur == m;
                 if (rowBlocks >= Parallel.threads() || panels < 2 * Parallel.threads()) {
                     int tasks = Math.min(Parallel.threads(), rowBlocks);
                     Parallel.run(tasks, t -> {
                         for (int blk = t; blk < rowBlocks; blk += tasks) {
-                            block(blk * mc, Math.min(mc, n - blk * mc), kcur, pcFinal, a, aOff, aRs, aCs, packedB, 0, panels,
-                                    ncur, jcFinal, c, cOff, m);
+                            int rows = Math.min(mc, n - blk * mc);
+                            block(blk * mc, rows, kcur, pcFinal, a, aOff, aRs, aCs, packedB, 0, panels, ncur, jcFinal, c,
+                                    cOff, m);
+                            if (last) {
+                                after.range(blk * mc, blk * mc + rows);
+                            }
                         }
                     });
                 } else {
@@ -89,6 +121,9 @@ abstract class PackedGemm<T> {
                                     jcFinal, c, cOff, m);
                         }
                     });
+                    if (last) {
+                        Parallel.forRange(n, Math.max(1, (1 << 15) / m), after);
+                    }
                 }
             }
         }
@@ -100,7 +135,13 @@ abstract class PackedGemm<T> {
         int rowPanels = (rows + mr - 1) / mr;
         buf.a = ensure(buf.a, rowPanels * mr * kcur);
         buf.tile = ensure(buf.tile, mr * nr);
-        packA(a, aOff, aRs, aCs, i0, rows, pc, kcur, buf.a);
+        boolean direct = readsADirectly(aCs);
+        if (!direct) {
+            packA(a, aOff, aRs, aCs, i0, rows, pc, kcur, buf.a);
+        } else if (rows % mr != 0) {
+            // only the last, partial row panel is packed (zero padded); full panels are read in place
+            packA(a, aOff, aRs, aCs, i0 + rows - rows % mr, rows % mr, pc, kcur, buf.a);
+        }
         for (int jp = panel0; jp < panel1; jp++) {
             int j = jp * nr;
             int cols = Math.min(nr, ncur - j);
@@ -108,11 +149,20 @@ abstract class PackedGemm<T> {
                 int i = ip * mr;
                 int r = Math.min(mr, rows - i);
                 int co = cOff + (i0 + i) * ldc + jc + j;
+                int ao = direct ? 0 : ip * mr * kcur;
                 if (r == mr && cols == nr) {
-                    kernel(kcur, buf.a, ip * mr * kcur, bp, jp * nr * kcur, c, co, ldc);
+                    if (direct) {
+                        kernelDirect(kcur, a, aOff + (i0 + i) * aRs + pc, aRs, bp, jp * nr * kcur, c, co, ldc);
+                    } else {
+                        kernel(kcur, buf.a, ao, bp, jp * nr * kcur, c, co, ldc);
+                    }
                 } else {
                     clear(buf.tile, mr * nr);
-                    kernel(kcur, buf.a, ip * mr * kcur, bp, jp * nr * kcur, buf.tile, 0, nr);
+                    if (direct && r == mr) {
+                        kernelDirect(kcur, a, aOff + (i0 + i) * aRs + pc, aRs, bp, jp * nr * kcur, buf.tile, 0, nr);
+                    } else {
+                        kernel(kcur, buf.a, ao, bp, jp * nr * kcur, buf.tile, 0, nr);
+                    }
                     addTile(buf.tile, c, co, ldc, r, cols);
                 }
             }

@@ -65,6 +65,25 @@ class SgemmScalar extends PackedGemm<float[]> {
     }
 
     @Override
+    boolean readsADirectly(int aCs) {
+        return aCs == 1;
+    }
+
+    @Override
+    void kernelDirect(int k, float[] a, int ao, int aRs, float[] bp, int bo, float[] c, int co, int ldc) {
+        for (int p = 0; p < k; p++) {
+            int bi = bo + p * NR;
+            for (int r = 0; r < MR; r++) {
+                float av = a[ao + r * aRs + p];
+                int row = co + r * ldc;
+                for (int j = 0; j < NR; j++) {
+                    c[row + j] += av * bp[bi + j];
+                }
+            }
+        }
+    }
+
+    @Override
     void kernel(int k, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
         for (int p = 0; p < k; p++) {
             int bi = bo + p * NR;
@@ -84,6 +103,19 @@ class SgemmScalar extends PackedGemm<float[]> {
         int panels = (rows + mr - 1) / mr;
         for (int ip = 0; ip < panels; ip++) {
             int base = ip * mr * depth;
+            if (rs == 1 && (ip + 1) * mr <= rows) {
+                // a transposed A (a weight gradient's g^T): the panel's rows are adjacent in memory, so copy
+                // them across k together, reading mr contiguous values per step instead of mr strided walks
+                int src = off + i0 + ip * mr + p0 * cs;
+                for (int p = 0; p < depth; p++) {
+                    int sp = src + p * cs;
+                    int d = base + p * mr;
+                    for (int r = 0; r < mr; r++) {
+                        dst[d + r] = a[sp + r];
+                    }
+                }
+                continue;
+            }
             for (int r = 0; r < mr; r++) {
                 int i = ip * mr + r;
                 if (i >= rows) {

@@ -65,8 +65,16 @@ final class SgemmVector extends SgemmScalar {
 
     private static void rows4x2(int i, int j, int m, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff,
                                 int bRs, float[] c, int cOff) {
+        tile4x2(k, a, aOff + i * aRs, aRs, aCs, b, bOff + j, bRs, c, cOff + i * m + j, m);
+    }
+
+    /**
+     * {@code C[co + r*ldc + j] += sum_p A[a0 + r*aRs + p*aCs] * B[b0 + p*bRs + j]} for r < 4, j < 16: the
+     * register tile of the packed kernel, reading A and B in place.
+     */
+    private static void tile4x2(int k, float[] a, int a0, int aRs, int aCs, float[] b, int b0, int bRs, float[] c, int co,
+                                int ldc) {
         int len = S.length();
-        int a0 = aOff + i * aRs;
         int a1 = a0 + aRs;
         int a2 = a1 + aRs;
         int a3 = a2 + aRs;
@@ -79,28 +87,32 @@ final class SgemmVector extends SgemmScalar {
         FloatVector c30 = FloatVector.zero(S);
         FloatVector c31 = FloatVector.zero(S);
         for (int p = 0; p < k; p++) {
-            int bp = bOff + p * bRs + j;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + len);
+            int bp = b0 + p * bRs;
+            FloatVector b0v = FloatVector.fromArray(S, b, bp);
+            FloatVector b1v = FloatVector.fromArray(S, b, bp + len);
             int ap = p * aCs;
             FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
+            c00 = x.fma(b0v, c00);
+            c01 = x.fma(b1v, c01);
             x = FloatVector.broadcast(S, a[a1 + ap]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
+            c10 = x.fma(b0v, c10);
+            c11 = x.fma(b1v, c11);
             x = FloatVector.broadcast(S, a[a2 + ap]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
+            c20 = x.fma(b0v, c20);
+            c21 = x.fma(b1v, c21);
             x = FloatVector.broadcast(S, a[a3 + ap]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
+            c30 = x.fma(b0v, c30);
+            c31 = x.fma(b1v, c31);
         }
-        int ci = cOff + i * m + j;
-        addInto(c, ci, c00, c01);
-        addInto(c, ci + m, c10, c11);
-        addInto(c, ci + 2 * m, c20, c21);
-        addInto(c, ci + 3 * m, c30, c31);
+        addInto(c, co, c00, c01);
+        addInto(c, co + ldc, c10, c11);
+        addInto(c, co + 2 * ldc, c20, c21);
+        addInto(c, co + 3 * ldc, c30, c31);
+    }
+
+    @Override
+    void kernelDirect(int k, float[] a, int ao, int aRs, float[] bp, int bo, float[] c, int co, int ldc) {
+        tile4x2(k, a, ao, aRs, 1, bp, bo, 16, c, co, ldc);
     }
 
     private static void rows1x2(int i, int j, int m, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff,

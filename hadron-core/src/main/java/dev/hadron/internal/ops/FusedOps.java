@@ -80,7 +80,7 @@ public final class FusedOps {
                 return new Tensor[] {
                     needsInputGrad(0) ? Gemm.matmul(gp, w) : null,
                     needsInputGrad(1) ? Gemm.matmul(gp.mT(), x) : null,
-                    b != null && needsInputGrad(2) ? gp.sum(0) : null};
+                    b != null && needsInputGrad(2) ? FusedKernels.columnSum(gp) : null};
             }
             Tensor pre = x.matmul(w.mT());
             if (b != null) {
