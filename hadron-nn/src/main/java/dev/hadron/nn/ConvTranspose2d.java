@@ -1,0 +1,20 @@
+package dev.hadron.nn;
+
+import dev.hadron.tensor.Generator;
+
+/**
+ * A 2-D transposed convolution (the gradient of a convolution, used to upsample) over (N, C_in, H, W), as {@code torch.nn.ConvTranspose2d}; output size per dimension (in - 1) stride - 2 padding + dilation (k - 1) + outputPadding + 1. Parameters: weight (C_in, C_out / groups, k...) and bias (C_out), initialized as PyTorch does
+ * (U(-1/sqrt(fan_in), 1/sqrt(fan_in))). Stride, padding, dilation, groups and bias are set with
+ * {@link ConvOptions}.
+ */
+public final class ConvTranspose2d extends ConvBase {
+    /** Square kernel of size {@code kernel}, stride 1, no padding, with bias. */
+    public ConvTranspose2d(int inChannels, int outChannels, int kernel, Generator gen) {
+        this(inChannels, outChannels, kernel, gen, ConvOptions.defaults());
+    }
+
+    /** A layer with the given options. */
+    public ConvTranspose2d(int inChannels, int outChannels, int kernel, Generator gen, ConvOptions options) {
+        super(2, true, inChannels, outChannels, kernel, gen, options);
+    }
+}
