@@ -79,9 +79,12 @@ def randomize(module, gen):
                 t.copy_(0.5 * torch.randn(t.shape, generator=gen))
 
 
-def layer_case(name, module, inputs, gen, forward=None, randomize_first=True, train=True, extra=None):
+def layer_case(name, module, inputs, gen, forward=None, randomize_first=True, train=True, extra=None, dtype=None):
     if randomize_first:
         randomize(module, gen)
+    if dtype is not None:
+        module.to(dtype)
+        inputs = [x.to(dtype) if x.dtype.is_floating_point else x for x in inputs]
     module.train(train)
     state = {f"state.{k}": v.clone() for k, v in module.state_dict().items()}
     xs = [x.clone().requires_grad_(x.dtype.is_floating_point) for x in inputs]
@@ -91,7 +94,7 @@ def layer_case(name, module, inputs, gen, forward=None, randomize_first=True, tr
     tensors = dict(state)
     for i, o in enumerate(outs):
         key = "y" if i == 0 else f"y{i}"
-        r = torch.randn(o.shape, generator=gen)
+        r = torch.randn(o.shape, generator=gen).to(o.dtype)
         tensors[key] = o
         tensors["r" if i == 0 else f"r{i}"] = r
         loss = loss + (o * r).sum()
@@ -165,6 +168,102 @@ def layers():
     layer_case("transformer_decoder_layer", nn.TransformerDecoderLayer(8, 2, 16, dropout=0.0, batch_first=True),
                [rn(2, 4, 8), rn(2, 5, 8)], g, forward=lambda m, t, mem: m(t, mem, tgt_mask=tgt_mask),
                extra={"tgt_mask": tgt_mask})
+
+
+class ResidualBlock(nn.Module):
+    """hadron's Residual.basicBlock2d(2, 4, 2): children body, shortcut, activation."""
+    def __init__(self, cin, cout, stride):
+        super().__init__()
+        self.body = nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(),
+                                  nn.Conv2d(cout, cout, 3, 1, 1, bias=False), nn.BatchNorm2d(cout))
+        self.shortcut = nn.Sequential(nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
+        self.activation = nn.ReLU()
+
+    def forward(self, x):
+        return self.activation(self.body(x) + self.shortcut(x))
+
+
+class Additive(nn.Module):
+    """Bahdanau attention as hadron's AdditiveAttention: e_j = v . tanh(Wq q + Wk k_j + b)."""
+    def __init__(self, dq, dk, h):
+        super().__init__()
+        self.query_proj = nn.Linear(dq, h, bias=False)
+        self.key_proj = nn.Linear(dk, h)
+        self.v = nn.Linear(h, 1, bias=False)
+
+    def forward(self, q, k, val, kpm):
+        e = self.v(torch.tanh(self.query_proj(q).unsqueeze(2) + self.key_proj(k).unsqueeze(1))).squeeze(-1)
+        e = e.masked_fill(kpm.unsqueeze(1), float("-inf"))
+        a = torch.softmax(e, -1)
+        return a @ val, a
+
+
+class Sdpa(nn.Module):
+    """softmax(q k^T / sqrt(E), allowed pairs only) v: torch 2's scaled_dot_product_attention, written out."""
+    def __init__(self, allowed):
+        super().__init__()
+        self.allowed = allowed
+
+    def forward(self, q, k, v):
+        s = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1])
+        s = s.masked_fill(~self.allowed, float("-inf"))
+        return torch.softmax(s, -1) @ v
+
+
+def layers_extra():
+    """The remaining layers: 3-d and transposed 1-d convolution, pooling, activations, a residual block, the
+    stacked encoder, additive and scaled dot-product attention."""
+    g = torch.Generator().manual_seed(4321)
+    rn = lambda *s: torch.randn(*s, generator=g)
+    layer_case("conv3d", nn.Conv3d(2, 3, 2, stride=2, padding=1), [rn(2, 2, 4, 5, 3)], g)
+    layer_case("convtranspose1d", nn.ConvTranspose1d(3, 2, 4, stride=3, padding=1, output_padding=2), [rn(2, 3, 5)], g)
+    layer_case("maxpool1d", nn.MaxPool1d(3, stride=2, padding=1), [rn(2, 3, 9)], g, randomize_first=False)
+    layer_case("avgpool1d", nn.AvgPool1d(3, stride=2, padding=1, count_include_pad=False), [rn(2, 3, 9)], g,
+               randomize_first=False)
+    layer_case("avgpool2d", nn.AvgPool2d(2, stride=2, padding=1, ceil_mode=True), [rn(2, 3, 7, 6)], g,
+               randomize_first=False)
+    layer_case("adaptive_avgpool1d", nn.AdaptiveAvgPool1d(4), [rn(2, 3, 7)], g, randomize_first=False)
+    layer_case("adaptive_avgpool2d", nn.AdaptiveAvgPool2d((3, 2)), [rn(2, 3, 7, 5)], g, randomize_first=False)
+    for name, act in [("gelu", nn.GELU()), ("gelu_tanh", nn.GELU(approximate="tanh")), ("elu", nn.ELU(0.7)),
+                      ("leaky_relu", nn.LeakyReLU(0.05)), ("silu", nn.SiLU()), ("softplus", nn.Softplus(2.0, 3.0)),
+                      ("softmax", nn.Softmax(1)), ("log_softmax", nn.LogSoftmax(-1))]:
+        layer_case("act_" + name, act, [rn(3, 7) * 2], g, randomize_first=False)
+    layer_case("residual_block", ResidualBlock(2, 4, 2), [rn(2, 2, 6, 6)], g)
+    enc = nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 2, 16, dropout=0.0, batch_first=True, norm_first=True),
+                                2, norm=nn.LayerNorm(8), enable_nested_tensor=False)
+    kpm = torch.tensor([[False] * 5, [False, False, True, True, True]])
+    # float64: through two layers, PyTorch's own float32 gradients are 1.2e-5 away from its float64 ones
+    layer_case("transformer_encoder", enc, [rn(2, 5, 8)], g, forward=lambda m, x: m(x, src_key_padding_mask=kpm),
+               extra={"src_key_padding_mask": kpm}, dtype=torch.float64)
+    akpm = torch.tensor([[False, False, False, True], [False, True, True, True]])
+    layer_case("additive_attention", Additive(5, 6, 7), [rn(2, 3, 5), rn(2, 4, 6), rn(2, 4, 3)], g,
+               forward=lambda m, q, k, v: m(q, k, v, akpm), extra={"key_padding_mask": akpm})
+    allowed = torch.tril(torch.ones(4, 6, dtype=torch.bool), 2)
+    layer_case("sdpa", Sdpa(allowed), [rn(2, 3, 4, 5), rn(2, 3, 6, 5), rn(2, 3, 6, 2)], g, randomize_first=False,
+               extra={"allowed": allowed})
+
+
+def clipping():
+    """torch.nn.utils.clip_grad_norm_ (2-, 3- and max-norm) and clip_grad_value_ on two gradients."""
+    g = torch.Generator().manual_seed(55)
+    t = {"g0": torch.randn(3, 4, generator=g), "g1": torch.randn(5, generator=g) * 3}
+    for name, norm_type, max_norm in [("norm2", 2.0, 1.0), ("norm3", 3.0, 0.7), ("norminf", math.inf, 0.5),
+                                      ("norm2_big", 2.0, 100.0)]:
+        ps = [nn.Parameter(torch.zeros_like(t["g0"])), nn.Parameter(torch.zeros_like(t["g1"]))]
+        ps[0].grad = t["g0"].clone()
+        ps[1].grad = t["g1"].clone()
+        total = nn.utils.clip_grad_norm_(ps, max_norm, norm_type)
+        t[f"{name}.total"] = total.double()
+        t[f"{name}.g0"] = ps[0].grad
+        t[f"{name}.g1"] = ps[1].grad
+    ps = [nn.Parameter(torch.zeros_like(t["g0"])), nn.Parameter(torch.zeros_like(t["g1"]))]
+    ps[0].grad = t["g0"].clone()
+    ps[1].grad = t["g1"].clone()
+    nn.utils.clip_grad_value_(ps, 0.8)
+    t["value.g0"] = ps[0].grad
+    t["value.g1"] = ps[1].grad
+    save("clipping", t)
+    print(f"clipping: {len(t)} tensors")
 
 
 def losses():
@@ -411,6 +510,6 @@ def auc(scores, labels):
 
 
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["layers", "losses", "optimizers", "schedulers", "higgs"]
+    which = sys.argv[1:] or ["layers", "layers_extra", "clipping", "losses", "optimizers", "schedulers", "higgs"]
     for w in which:
         globals()[w]()

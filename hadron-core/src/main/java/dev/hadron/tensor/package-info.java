@@ -10,6 +10,8 @@
  *       and differentiable per-event reductions.</li>
  *   <li>{@link dev.hadron.tensor.Linalg}, {@link dev.hadron.tensor.Conv}, {@link dev.hadron.tensor.Pool},
  *       {@link dev.hadron.tensor.Einsum} — {@code torch.linalg} and {@code torch.nn.functional} counterparts.</li>
+ *   <li>{@link dev.hadron.tensor.Fused} — one-pass linear + activation, cross-entropy, layer norm and
+ *       attention, each equal to its composite and differentiable to any order.</li>
  *   <li>{@link dev.hadron.tensor.Generator} — explicit, seeded, splittable randomness (there is no global
  *       random state).</li>
  *   <li>{@link dev.hadron.tensor.Safetensors} — named tensors in PyTorch's safetensors format.</li>

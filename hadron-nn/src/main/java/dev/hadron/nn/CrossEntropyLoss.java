@@ -1,5 +1,6 @@
 package dev.hadron.nn;
 
+import dev.hadron.tensor.DType;
 import dev.hadron.tensor.Tensor;
 
 /**
@@ -63,6 +64,11 @@ public record CrossEntropyLoss(Tensor classWeights, double labelSmoothing, long 
         }
         if (!output.dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("crossEntropy: logits must be floating point, got " + output.dtype());
+        }
+        if (classWeights == null && output.dim() == 2 && target.dim() == 1 && target.size(0) == output.size(0)
+                && (target.dtype() == DType.INT64 || target.dtype() == DType.INT32)) {
+            return NLLLoss.fusedCrossEntropy("crossEntropy", output, target, labelSmoothing, ignoreIndex, weights,
+                    reduction);
         }
         return NLLLoss.classLoss("crossEntropy", output.logSoftmax(1), target, classWeights, labelSmoothing, ignoreIndex,
                 weights, reduction);

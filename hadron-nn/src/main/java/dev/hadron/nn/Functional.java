@@ -2,6 +2,7 @@ package dev.hadron.nn;
 
 import dev.hadron.tensor.DType;
 import dev.hadron.tensor.Generator;
+import dev.hadron.tensor.Fused;
 import dev.hadron.tensor.Shape;
 import dev.hadron.tensor.Tensor;
 
@@ -20,14 +21,17 @@ public final class Functional {
     }
 
     static Tensor linear(Tensor x, Tensor weight, Tensor bias, Object owner) {
+        return linear(x, weight, bias, Fused.Activation.NONE, owner);
+    }
+
+    static Tensor linear(Tensor x, Tensor weight, Tensor bias, Fused.Activation act, Object owner) {
         int in = weight.size(1);
         if (x.dim() == 0 || x.size(-1) != in) {
             throw new IllegalArgumentException(describe(owner, "linear") + ": expected input with " + in
                     + " features in its last dimension, got shape " + Shape.toString(x.shape()));
         }
         checkDtype(owner, "linear", x, weight);
-        Tensor y = x.matmul(weight.mT());
-        return bias == null ? y : y.add(bias);
+        return Fused.linear(x, weight, bias, act);
     }
 
     static String describe(Object owner, String op) {
@@ -86,21 +90,8 @@ public final class Functional {
             throw new IllegalArgumentException("layerNorm: cannot normalize the last " + normalizedDims
                     + " dimensions of an input of shape " + Shape.toString(x.shape()));
         }
-        int[] dims = new int[normalizedDims];
-        for (int i = 0; i < normalizedDims; i++) {
-            dims[i] = x.dim() - normalizedDims + i;
-        }
-        Tensor mean = x.mean(dims, true);
-        Tensor centered = x.sub(mean);
-        Tensor var = centered.square().mean(dims, true);
-        Tensor y = centered.mul(var.add(eps).rsqrt());
-        if (weight != null) {
-            y = y.mul(weight);
-        }
-        if (bias != null) {
-            y = y.add(bias);
-        }
-        return y;
+        int[] normalized = java.util.Arrays.copyOfRange(x.shape(), x.dim() - normalizedDims, x.dim());
+        return Fused.layerNorm(x, normalized, weight, bias, eps);
     }
 
     /**

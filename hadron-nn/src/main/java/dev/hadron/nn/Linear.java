@@ -1,5 +1,6 @@
 package dev.hadron.nn;
 
+import dev.hadron.tensor.Fused;
 import dev.hadron.tensor.Generator;
 import dev.hadron.tensor.Tensor;
 
@@ -40,6 +41,11 @@ public final class Linear extends Module {
     @Override
     public Tensor forward(Tensor x) {
         return Functional.linear(x, weight.value(), bias == null ? null : bias.value(), this);
+    }
+
+    /** {@code act(forward(x))} in one fused pass ({@link Fused#linear}); Sequential uses it for Linear + activation. */
+    Tensor forward(Tensor x, Fused.Activation act) {
+        return Functional.linear(x, weight.value(), bias == null ? null : bias.value(), act, this);
     }
 
     /** The weight (out, in). */

@@ -1,6 +1,7 @@
 package dev.hadron.nn;
 
 import dev.hadron.tensor.DType;
+import dev.hadron.tensor.Fused;
 import dev.hadron.tensor.Generator;
 import dev.hadron.tensor.Shape;
 import dev.hadron.tensor.Tensor;
@@ -97,12 +98,12 @@ public final class MultiheadAttention extends Module {
     /** Self-attention: query = key = value = x; returns the output. */
     @Override
     public Tensor forward(Tensor x) {
-        return forward(x, x, x, null, null, true).output();
+        return attend(x, x, x, null, null);
     }
 
     /** Attention of {@code query} over {@code key}/{@code value}; returns the output. */
     public Tensor forward(Tensor query, Tensor key, Tensor value) {
-        return forward(query, key, value, null, null, true).output();
+        return attend(query, key, value, null, null);
     }
 
     /**
@@ -118,6 +119,58 @@ public final class MultiheadAttention extends Module {
      */
     public Functional.AttentionResult forward(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask,
                                               Tensor attnMask, boolean averageWeights) {
+        Prepared p = prepare(query, key, value, keyPaddingMask, attnMask);
+        Tensor scores = p.qh.matmul(p.kh.mT()).mul(1.0 / Math.sqrt(p.qh.size(3)));   // (B, H, L, S)
+        if (p.additive != null) {
+            scores = scores.add(p.additive);
+        }
+        Tensor allowed = p.allowed;
+        Tensor weights = Functional.maskedSoftmax(scores, allowed);
+        Tensor attnWeights = weights;
+        if (random != null && isTraining()) {
+            weights = Functional.dropout(weights, dropout, true, random.next());
+        }
+        Tensor ctx = weights.matmul(p.vh).permute(0, 2, 1, 3).reshape(p.b, p.l, embedDim);
+        Tensor out = outProj.forward(ctx);
+        Tensor w = averageWeights ? attnWeights.mean(1) : attnWeights;
+        if (p.unbatched) {
+            out = out.squeeze(0);
+            w = w.squeeze(0);
+        } else if (!batchFirst) {
+            out = out.transpose(0, 1);
+        }
+        return new Functional.AttentionResult(out, w);
+    }
+
+    /**
+     * The attention output only, as {@link #forward(Tensor, Tensor, Tensor, Tensor, Tensor, boolean)}
+     * gives it, without forming the attention weights as a tensor: outside training with dropout it
+     * runs the fused kernel ({@link dev.hadron.tensor.Fused#attention}); transformer layers use it.
+     */
+    public Tensor attend(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, Tensor attnMask) {
+        if (random != null && isTraining()) {
+            return forward(query, key, value, keyPaddingMask, attnMask, true).output();
+        }
+        Prepared p = prepare(query, key, value, keyPaddingMask, attnMask);
+        Tensor mask = p.additive;
+        if (p.allowed != null) {
+            Tensor blocked = Tensor.where(p.allowed, Tensor.zeros(p.qh.dtype(), 1), Double.NEGATIVE_INFINITY);
+            mask = mask == null ? blocked : mask.add(blocked);
+        }
+        Tensor ctx = Fused.attention(p.qh, p.kh, p.vh, mask, 1.0 / Math.sqrt(p.qh.size(3)));
+        Tensor out = outProj.forward(ctx.permute(0, 2, 1, 3).reshape(p.b, p.l, embedDim));
+        if (p.unbatched) {
+            return out.squeeze(0);
+        }
+        return batchFirst ? out : out.transpose(0, 1);
+    }
+
+    /** The projected, head-split query, key and value, and the masks: additive (float) and allowed (bool). */
+    private record Prepared(Tensor qh, Tensor kh, Tensor vh, Tensor additive, Tensor allowed, int b, int l,
+                            boolean unbatched) {
+    }
+
+    private Prepared prepare(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, Tensor attnMask) {
         boolean unbatched = query.dim() == 2;
         if (query.dim() != 3 && !unbatched) {
             throw new IllegalArgumentException(this + ": expected query of shape (batch, L, " + embedDim
@@ -162,7 +215,7 @@ public final class MultiheadAttention extends Module {
         Tensor qh = Functional.linear(q, wq, bq).reshape(b, l, numHeads, dh).permute(0, 2, 1, 3);
         Tensor kh = Functional.linear(k, wk, bk).reshape(b, s, numHeads, dh).permute(0, 2, 1, 3);
         Tensor vh = Functional.linear(v, wv, bv).reshape(b, s, numHeads, dh).permute(0, 2, 1, 3);
-        Tensor scores = qh.matmul(kh.mT()).mul(1.0 / Math.sqrt(dh));   // (B, H, L, S)
+        Tensor additive = null;
         Tensor allowed = null;
         if (attnMask != null) {
             Tensor m = attnMask;
@@ -179,7 +232,7 @@ public final class MultiheadAttention extends Module {
             if (m.dtype() == DType.BOOL) {
                 allowed = m.logicalNot();
             } else {
-                scores = scores.add(m.to(scores.dtype()));
+                additive = m.to(qh.dtype());
             }
         }
         if (keyPaddingMask != null) {
@@ -193,24 +246,11 @@ public final class MultiheadAttention extends Module {
                 Tensor ok = m.logicalNot();
                 allowed = allowed == null ? ok : allowed.logicalAnd(ok);
             } else {
-                scores = scores.add(m.to(scores.dtype()));
+                Tensor f = m.to(qh.dtype());
+                additive = additive == null ? f : additive.add(f);
             }
         }
-        Tensor weights = Functional.maskedSoftmax(scores, allowed);
-        Tensor attnWeights = weights;
-        if (random != null && isTraining()) {
-            weights = Functional.dropout(weights, dropout, true, random.next());
-        }
-        Tensor ctx = weights.matmul(vh).permute(0, 2, 1, 3).reshape(b, l, embedDim);
-        Tensor out = outProj.forward(ctx);
-        Tensor w = averageWeights ? attnWeights.mean(1) : attnWeights;
-        if (unbatched) {
-            out = out.squeeze(0);
-            w = w.squeeze(0);
-        } else if (!batchFirst) {
-            out = out.transpose(0, 1);
-        }
-        return new Functional.AttentionResult(out, w);
+        return new Prepared(qh, kh, vh, additive, allowed, b, l, unbatched);
     }
 
     /** The embedding width E. */

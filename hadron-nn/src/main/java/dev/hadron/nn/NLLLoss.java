@@ -110,9 +110,7 @@ public record NLLLoss(Tensor classWeights, long ignoreIndex, Reduction reduction
                 continue;
             }
             if (y[i] < 0 || y[i] >= classes) {
-                throw new IllegalArgumentException(name + ": label " + y[i] + " of event " + (i / Math.max(1, rows / n))
-                        + " is out of range for " + classes + " classes (expected 0.." + (classes - 1)
-                        + (ignoreIndex < 0 || ignoreIndex >= classes ? " or the ignore index " + ignoreIndex : "") + ")");
+                throw labelOutOfRange(name, y[i], i / Math.max(1, rows / n), classes, ignoreIndex);
             }
             safe[i] = y[i];
             keep[i] = true;
@@ -153,6 +151,47 @@ public record NLLLoss(Tensor classWeights, long ignoreIndex, Reduction reduction
             }
             case SUM -> l.sum();
             case NONE -> l.reshape(expected);
+        };
+    }
+
+    private static IllegalArgumentException labelOutOfRange(String name, long label, int event, int classes,
+                                                            long ignoreIndex) {
+        return new IllegalArgumentException(name + ": label " + label + " of event " + event + " is out of range for "
+                + classes + " classes (expected 0.." + (classes - 1)
+                + (ignoreIndex < 0 || ignoreIndex >= classes ? " or the ignore index " + ignoreIndex : "") + ")");
+    }
+
+    /**
+     * Cross-entropy of (events, classes) logits against int labels (events) without class weights, by the
+     * fused kernel ({@link dev.hadron.tensor.Fused#crossEntropy}): the common case, in one pass.
+     */
+    static Tensor fusedCrossEntropy(String name, Tensor logits, Tensor target, double smoothing, long ignoreIndex,
+                                    Tensor weights, Reduction reduction) {
+        int n = logits.size(0);
+        int classes = logits.size(1);
+        long[] y = target.toLongArray();
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (y[i] == ignoreIndex) {
+                continue;
+            }
+            if (y[i] < 0 || y[i] >= classes) {
+                throw labelOutOfRange(name, y[i], i, classes, ignoreIndex);
+            }
+            kept++;
+        }
+        Tensor l = applyEventWeights(name, dev.hadron.tensor.Fused.crossEntropy(logits, target, smoothing, ignoreIndex),
+                weights, n, n);
+        return switch (reduction) {
+            case MEAN -> {
+                if (kept == 0) {
+                    throw new IllegalArgumentException(name + ": the mean is undefined because every label is the ignore"
+                            + " index " + ignoreIndex + "; use Reduction.SUM");
+                }
+                yield l.sum().div(kept);
+            }
+            case SUM -> l.sum();
+            case NONE -> l;
         };
     }
 

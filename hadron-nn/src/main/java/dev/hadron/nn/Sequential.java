@@ -1,5 +1,6 @@
 package dev.hadron.nn;
 
+import dev.hadron.tensor.Fused;
 import dev.hadron.tensor.Tensor;
 
 import java.util.ArrayList;
@@ -41,10 +42,27 @@ public final class Sequential extends Module {
     @Override
     public Tensor forward(Tensor x) {
         Tensor h = x;
-        for (Module m : layers) {
-            h = m.forward(h);
+        int n = layers.size();
+        for (int i = 0; i < n; i++) {
+            Module m = layers.get(i);
+            Fused.Activation act = m instanceof Linear && i + 1 < n ? fusable(layers.get(i + 1)) : null;
+            if (act != null) {
+                h = ((Linear) m).forward(h, act);   // Linear + activation in one pass; same values and gradients
+                i++;
+            } else {
+                h = m.forward(h);
+            }
         }
         return h;
+    }
+
+    private static Fused.Activation fusable(Module next) {
+        return switch (next) {
+            case ReLU r -> Fused.Activation.RELU;
+            case Tanh t -> Fused.Activation.TANH;
+            case Sigmoid s -> Fused.Activation.SIGMOID;
+            default -> null;
+        };
     }
 
     /** The module at {@code index}. */

@@ -77,14 +77,12 @@ public final class TransformerDecoderLayer extends Module {
         Tensor mem = options.batchFirst() ? memory : memory.transpose(0, 1);
         if (options.normFirst()) {
             Tensor n1 = norm1.forward(x);
-            x = x.add(dropout1.forward(selfAttn.forward(n1, n1, n1, tgtKeyPaddingMask, tgtMask, true).output()));
-            x = x.add(dropout2.forward(crossAttn.forward(norm2.forward(x), mem, mem, memoryKeyPaddingMask, memoryMask,
-                    true).output()));
+            x = x.add(dropout1.forward(selfAttn.attend(n1, n1, n1, tgtKeyPaddingMask, tgtMask)));
+            x = x.add(dropout2.forward(crossAttn.attend(norm2.forward(x), mem, mem, memoryKeyPaddingMask, memoryMask)));
             x = x.add(feedForward(norm3.forward(x)));
         } else {
-            x = norm1.forward(x.add(dropout1.forward(selfAttn.forward(x, x, x, tgtKeyPaddingMask, tgtMask, true).output())));
-            x = norm2.forward(x.add(dropout2.forward(crossAttn.forward(x, mem, mem, memoryKeyPaddingMask, memoryMask,
-                    true).output())));
+            x = norm1.forward(x.add(dropout1.forward(selfAttn.attend(x, x, x, tgtKeyPaddingMask, tgtMask))));
+            x = norm2.forward(x.add(dropout2.forward(crossAttn.attend(x, mem, mem, memoryKeyPaddingMask, memoryMask))));
             x = norm3.forward(x.add(feedForward(x)));
         }
         return options.batchFirst() ? x : x.transpose(0, 1);

@@ -1,5 +1,6 @@
 package dev.hadron.nn;
 
+import dev.hadron.tensor.Fused;
 import dev.hadron.tensor.Generator;
 import dev.hadron.tensor.Tensor;
 
@@ -76,12 +77,12 @@ public final class TransformerEncoderLayer extends Module {
     }
 
     private Tensor selfAttentionBlock(Tensor x, Tensor mask, Tensor padding) {
-        return dropout1.forward(selfAttn.forward(x, x, x, padding, mask, true).output());
+        return dropout1.forward(selfAttn.attend(x, x, x, padding, mask));
     }
 
     private Tensor feedForwardBlock(Tensor x) {
-        Tensor h = linear1.forward(x);
-        h = options.activation().equals("gelu") ? h.gelu() : h.relu();
+        Tensor h = options.activation().equals("gelu") ? linear1.forward(x).gelu()
+                : linear1.forward(x, Fused.Activation.RELU);
         return dropout2.forward(linear2.forward(dropout.forward(h)));
     }
 

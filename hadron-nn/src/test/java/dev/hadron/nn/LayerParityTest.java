@@ -25,7 +25,7 @@ class LayerParityTest {
      * Loads the golden state into {@code m}, runs {@code forward} on the golden inputs, backpropagates
      * sum(out_i * r_i) and compares outputs, parameter gradients, input gradients and updated buffers.
      */
-    private void check(String name, Module m, boolean train, Function<Tensor[], Tensor[]> forward) {
+    static void check(String name, Module m, boolean train, Function<Tensor[], Tensor[]> forward) {
         Map<String, Tensor> g = Golden.load(name);
         m.loadStateDict(Golden.prefixed(g, "state"));
         m.train(train);
@@ -70,7 +70,7 @@ class LayerParityTest {
         }
     }
 
-    private static Tensor[] one(Tensor t) {
+    static Tensor[] one(Tensor t) {
         return new Tensor[] {t};
     }
 

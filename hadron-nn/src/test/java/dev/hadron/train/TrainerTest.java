@@ -70,6 +70,20 @@ class TrainerTest {
         assertEquals(500, t.predict(new DataLoader(xor(500, 2), 100)).size(0));
     }
 
+    @Test
+    void eventWeightsReachTheLoss() {
+        // every event twice: once with its true label and weight 1, once with the flipped label and weight 0
+        Dataset d = xor(1000, 11);
+        Tensor flipped = d.labels().neg().add(1);
+        Dataset both = Dataset.of(Tensor.cat(0, d.features(), d.features()), Tensor.cat(0, d.labels(), flipped),
+                Tensor.cat(0, Tensor.ones(1000), Tensor.zeros(1000)));
+        Sequential model = mlp(1, false);
+        Trainer t = new Trainer(model, new Adam(model.parameters(), 0.01), new CrossEntropyLoss())
+                .withMetric("val_accuracy", Metrics.accuracy()).withProgressBar(quiet());
+        History h = t.fit(new DataLoader(both, 64, new Generator(2)), new DataLoader(xor(500, 2), 250), 10);
+        assertTrue(h.last().get("val_accuracy") > 0.9, "zero-weight events ignored: " + h.last().get("val_accuracy"));
+    }
+
     /** The run of resumeIsBitIdentical: dropout, batch norm, Adam, a schedule, early stopping and checkpoints. */
     private static Trainer run(Sequential model, Path dir) {
         Adam opt = new Adam(model.parameters(), 0.01);
@@ -194,6 +208,24 @@ class TrainerTest {
         Files.writeString(tmp.resolve("model.json"), "{\"format\": 1");
         assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(base, mlp(2, false)));
         assertFalse(Files.list(tmp).anyMatch(p -> p.getFileName().toString().contains(".tmp")), "no temporary files left");
+    }
+
+    @Test
+    void metricsLoggedAsJson(@TempDir Path tmp) throws Exception {
+        Sequential model = mlp(1, false);
+        Path json = tmp.resolve("logs").resolve("history.json");
+        new Trainer(model, new Adam(model.parameters(), 0.01), new CrossEntropyLoss())
+                .withMetric("val_accuracy", Metrics.accuracy()).withCallbacks(new MetricsLogger(json))
+                .withProgressBar(quiet())
+                .fit(new DataLoader(xor(200, 1), 50), new DataLoader(xor(50, 1), 50), 3);
+        Object parsed = dev.hadron.util.Json.parse(Files.readString(json));
+        java.util.List<?> epochs = (java.util.List<?>) parsed;
+        assertEquals(3, epochs.size());
+        Map<?, ?> last = (Map<?, ?>) epochs.get(2);
+        assertEquals(2L, ((Number) last.get("epoch")).longValue(), "epochs count from 0");
+        assertTrue(((Number) last.get("val_loss")).doubleValue() > 0, last.toString());
+        assertTrue(((Map<?, ?>) last.get("metrics")).containsKey("val_accuracy"), last.toString());
+        assertEquals(200L, ((Number) last.get("events")).longValue());
     }
 
     @Test

@@ -66,6 +66,8 @@ public final class Gemm {
     private static final DgemmScalar DGEMM = Simd.ENABLED ? newVectorDgemm() : new DgemmScalar();
     /** Below this many multiply-adds a product is computed directly, without packing. */
     private static final long PACKED_THRESHOLD = 16L * 16 * 16;
+    /** Outputs at most this wide, with operands contiguous along k, are computed as dot products. */
+    private static final int NARROW = 8;
 
     private static SgemmScalar newVectorSgemm() {
         return new SgemmVector();
@@ -97,6 +99,14 @@ public final class Gemm {
                 float[] B = ((Storage.F32) b).data;
                 if (Blas.ENABLED && Blas.expressible(n, k, aRs, aCs) && Blas.expressible(k, m, bRs, bCs)) {
                     Blas.sgemm(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, cf.data, cOff);
+                } else if (m <= NARROW && aCs == 1 && bRs == 1 && k >= 8) {
+                    int ao = aOff;
+                    int bo = bOff;
+                    int ars = aRs;
+                    int bcs = bCs;
+                    float[] C = cf.data;
+                    Parallel.forRange(n, (int) Math.max(1, (1L << 16) / ((long) m * k)),
+                            (from, to) -> SGEMM.dots(from, to, m, k, A, ao, ars, B, bo, bcs, C, cOff));
                 } else if (work >= PACKED_THRESHOLD && n > 1) {
                     SGEMM.gemm(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, cf.data, cOff);
                 } else if (bCs == 1) {

@@ -19,6 +19,26 @@ class SgemmScalar extends PackedGemm<float[]> {
         return array.length;
     }
 
+    /**
+     * {@code C[i, j] += dot(A[i, :], B[:, j])} for rows {@code [i0, i1)} when A's rows and B's columns are
+     * contiguous along k ({@code aCs == 1}, {@code bRs == 1}): a narrow output (few columns, such as a
+     * classifier's last layer) gains nothing from packing, whose panels would be mostly padding.
+     */
+    void dots(int i0, int i1, int m, int k, float[] a, int aOff, int aRs, float[] b, int bOff, int bCs, float[] c,
+              int cOff) {
+        for (int i = i0; i < i1; i++) {
+            int ai = aOff + i * aRs;
+            for (int j = 0; j < m; j++) {
+                int bj = bOff + j * bCs;
+                float s = 0f;
+                for (int p = 0; p < k; p++) {
+                    s += a[ai + p] * b[bj + p];
+                }
+                c[cOff + i * m + j] += s;
+            }
+        }
+    }
+
     @Override
     void kernel(int k, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
         for (int p = 0; p < k; p++) {

@@ -12,6 +12,28 @@ final class SgemmVector extends SgemmScalar {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
 
     @Override
+    void dots(int i0, int i1, int m, int k, float[] a, int aOff, int aRs, float[] b, int bOff, int bCs, float[] c,
+              int cOff) {
+        int len = S.length();
+        int kv = k - k % len;
+        for (int i = i0; i < i1; i++) {
+            int ai = aOff + i * aRs;
+            for (int j = 0; j < m; j++) {
+                int bj = bOff + j * bCs;
+                FloatVector acc = FloatVector.zero(S);
+                for (int p = 0; p < kv; p += len) {
+                    acc = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), acc);
+                }
+                float s = acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+                for (int p = kv; p < k; p++) {
+                    s += a[ai + p] * b[bj + p];
+                }
+                c[cOff + i * m + j] += s;
+            }
+        }
+    }
+
+    @Override
     void kernel(int k, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);

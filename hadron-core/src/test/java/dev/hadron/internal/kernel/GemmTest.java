@@ -174,6 +174,24 @@ class GemmTest {
         allF32("SgemmVector", (n, m, k, a, ao, ars, acs, b, bo, brs, bcs, c) -> s.gemm(n, m, k, a, ao, ars, acs, b, bo, brs, bcs, c, 0));
     }
 
+    /** The narrow-output dot-product path (used when aCs == 1 and bRs == 1); other layouts go through packing. */
+    private static void narrow(String name, SgemmScalar s) {
+        allF32(name, (n, m, k, a, ao, ars, acs, b, bo, brs, bcs, c) -> {
+            if (acs == 1 && brs == 1) {
+                s.dots(0, n, m, k, a, ao, ars, b, bo, bcs, c, 0);
+            } else {
+                s.gemm(n, m, k, a, ao, ars, acs, b, bo, brs, bcs, c, 0);
+            }
+        });
+    }
+
+    @Test
+    void narrowDotsFloat32() {
+        narrow("SgemmScalar.dots", new SgemmScalar());
+        Assumptions.assumeTrue(Simd.ENABLED, "Vector API not available in this JVM");
+        narrow("SgemmVector.dots", new SgemmVector());
+    }
+
     @Test
     void packedScalarFloat64() {
         DgemmScalar s = new DgemmScalar();
