@@ -95,7 +95,7 @@ class JetImagesTest {
     @Test
     void intensitiesAreDifferentiableAndEmptyJetsStayZero() {
         Tensor x = Tensor.of(new double[] {40, 0.3, 0.2, 0, 60, 0.3, -0.2, 0, 10, 0.1, 0.0, 0}, 3, 4);
-        GradCheck.check((Tensor[] in) -> JetImages.defaults().withPixels(8)
+        GradCheck.checkAll((Tensor[] in) -> JetImages.defaults().withPixels(8)
                 .compute(JaggedFourVector.fromPtEtaPhiM(Jagged.fromCounts(in[0], 3))).reshape(-1), x);
         JaggedFourVector withEmpty = JaggedFourVector.fromPtEtaPhiM(Jagged.fromCounts(x, 3, 0));
         double[] img = JetImages.defaults().compute(withEmpty).toDoubleArray();

@@ -135,9 +135,9 @@ class SubstructureTest {
             50, 0.10, 0.20, 0.14, 30, 0.15, 0.25, 0.14, 10, 0.05, 0.12, 0.5,
             40, -0.20, -0.15, 0.14, 12, -0.25, -0.10, 0.14, 5, 0.30, -0.30, 0.14}, 6, 4);
         GradCheck.Options opts = GradCheck.Options.defaults().withTolerance(1e-5, 1e-3);
-        GradCheck.check((Tensor[] in) -> NSubjettiness.defaults().compute(
+        GradCheck.checkAll((Tensor[] in) -> NSubjettiness.defaults().compute(
                 JaggedFourVector.fromPtEtaPhiM(Jagged.fromCounts(in[0], 6))).reshape(-1), opts, x);
-        GradCheck.check((Tensor[] in) -> {
+        GradCheck.checkAll((Tensor[] in) -> {
             JaggedFourVector j = JaggedFourVector.fromPtEtaPhiM(Jagged.fromCounts(in[0], 6));
             return Tensor.cat(0, new EnergyCorrelation(1).ecf(j).reshape(-1), EnergyCorrelation.defaults().c2(j),
                     new EnergyCorrelation(2).d2(j), JetObservables.girth(j), JetObservables.mass(j));

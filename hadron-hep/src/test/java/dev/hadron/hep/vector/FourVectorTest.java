@@ -155,7 +155,7 @@ class FourVectorTest {
     void kinematicsAreDifferentiable() {
         // (pt, eta, phi, m) of two particles -> mass, rapidity and deltaR of the pair, all through autodiff
         Tensor x = Tensor.of(new double[] {40, 0.3, 0.5, 0.1, 25, -0.7, 2.9, 1.5}, 2, 4);
-        GradCheck.check((Tensor[] in) -> {
+        GradCheck.checkAll((Tensor[] in) -> {
             FourVector v = FourVector.fromPtEtaPhiMTensor(in[0]).toCartesian();
             FourVector s = v.sum(0);
             return Tensor.stack(0, s.mass(), s.rapidity(), s.eta(), s.phi(), v.select(0).deltaR(v.select(1)),
@@ -164,14 +164,14 @@ class FourVectorTest {
         // boosts, including a zero velocity, and the rest-frame boost
         Tensor p = Tensor.of(new double[] {10, -3, 25, 40, 1, 2, -8, 30}, 2, 4);
         Tensor beta = Tensor.of(new double[] {0.2, -0.4, 0.5, 0, 0, 0}, 2, 3);
-        GradCheck.check((Tensor[] in) -> FourVector.fromTensor(in[0]).boost(in[1]).toTensor(), p, beta);
-        GradCheck.check((Tensor[] in) -> {
+        GradCheck.checkAll((Tensor[] in) -> FourVector.fromTensor(in[0]).boost(in[1]).toTensor(), p, beta);
+        GradCheck.checkAll((Tensor[] in) -> {
             FourVector v = FourVector.fromTensor(in[0]);
             return v.select(0).boostCMOfP4(v.sum(0)).toTensor();
         }, p);
         // eta and the wrapped deltaPhi stay smooth at pz = 0 and across the +-pi seam
-        GradCheck.check((Tensor[] in) -> FourVector.fromTensor(in[0]).eta(), Tensor.of(new double[] {3, 4, 0, 6}, 1, 4));
-        GradCheck.check((Tensor[] in) -> Kinematics.deltaPhi(in[0], in[1]), Tensor.of(3.1, -3.1, 0.2), Tensor.of(-3.1, 3.1, 0.1));
+        GradCheck.checkAll((Tensor[] in) -> FourVector.fromTensor(in[0]).eta(), Tensor.of(new double[] {3, 4, 0, 6}, 1, 4));
+        GradCheck.checkAll((Tensor[] in) -> Kinematics.deltaPhi(in[0], in[1]), Tensor.of(3.1, -3.1, 0.2), Tensor.of(-3.1, 3.1, 0.1));
     }
 
     @Test
@@ -190,7 +190,7 @@ class FourVectorTest {
         double[] dr = j.deltaR(sums).values().toDoubleArray();
         assertEquals(5, dr.length);
         assertEquals(flat.select(0).deltaR(sums.select(0)).item(), dr[0], 1e-12);
-        GradCheck.check((Tensor[] in) -> JaggedFourVector.fromPtEtaPhiM(dev.hadron.tensor.Jagged.fromCounts(in[0], 2, 1)).sum().mass(),
+        GradCheck.checkAll((Tensor[] in) -> JaggedFourVector.fromPtEtaPhiM(dev.hadron.tensor.Jagged.fromCounts(in[0], 2, 1)).sum().mass(),
                 Tensor.of(new double[] {40, 0.3, 0.5, 0.1, 25, -0.7, 2.9, 1.5, 30, 1.0, 1.0, 2.0}, 3, 4));
     }
 }
