@@ -12,4 +12,5 @@ module dev.hadron.hep {
     exports dev.hadron.hep.substructure;
     exports dev.hadron.hep.image;
     exports dev.hadron.hep.generator;
+    exports dev.hadron.hep.datasets;
 }

@@ -15,10 +15,12 @@
  * </ul>
  *
  * <pre>{@code
- * // the dimuon mass of every event, from jagged muon branches
+ * // the dimuon mass of every event, from jagged muon branches (e.g. read from a ROOT file)
  * JaggedFourVector mu = JaggedFourVector.fromPtEtaPhiM(pt, eta, phi, mass);
- * JaggedFourVector two = mu.filter(...);                 // e.g. events with two muons kept via a mask
- * Tensor mmumu = mu.sum().mass();
+ * JaggedFourVector hard = mu.filter(mu.flat().pt().gt(20.0));   // muons above 20 GeV, events kept in place
+ * Tensor mmumu = hard.sum().mass();                             // (events,): mass of the muon system
+ * Tensor twoMuons = hard.counts().eq(2);                        // events with exactly two such muons
+ * Tensor dr = hard.deltaR(hard.sum()).values();                 // each muon's ΔR to the muon system
  * }</pre>
  */
 package dev.hadron.hep.vector;
