@@ -3,4 +3,6 @@ module dev.hadron.ml {
     requires transitive dev.hadron.core;
 
     exports dev.hadron.ml;
+    exports dev.hadron.ml.linear;
+    exports dev.hadron.ml.discriminant;
 }
