@@ -5,4 +5,6 @@ module dev.hadron.ml {
     exports dev.hadron.ml;
     exports dev.hadron.ml.linear;
     exports dev.hadron.ml.discriminant;
+    exports dev.hadron.ml.cluster;
+    exports dev.hadron.ml.decomposition;
 }

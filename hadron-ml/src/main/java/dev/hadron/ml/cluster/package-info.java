@@ -1,0 +1,2 @@
+/** Clustering: k-means. */
+package dev.hadron.ml.cluster;

@@ -1,0 +1,2 @@
+/** Matrix decompositions: principal component analysis. */
+package dev.hadron.ml.decomposition;
