@@ -7,4 +7,5 @@ module dev.hadron.ml {
     exports dev.hadron.ml.discriminant;
     exports dev.hadron.ml.cluster;
     exports dev.hadron.ml.decomposition;
+    exports dev.hadron.ml.neighbors;
 }
