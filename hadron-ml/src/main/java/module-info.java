@@ -8,4 +8,5 @@ module dev.hadron.ml {
     exports dev.hadron.ml.cluster;
     exports dev.hadron.ml.decomposition;
     exports dev.hadron.ml.neighbors;
+    exports dev.hadron.ml.gp;
 }
