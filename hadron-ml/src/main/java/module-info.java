@@ -9,4 +9,5 @@ module dev.hadron.ml {
     exports dev.hadron.ml.decomposition;
     exports dev.hadron.ml.neighbors;
     exports dev.hadron.ml.gp;
+    exports dev.hadron.ml.svm;
 }
