@@ -54,6 +54,20 @@ public final class RealData {
             return new Split(Arrays.copyOf(x, n), Arrays.copyOf(y, n), Arrays.copyOf(w, n));
         }
 
+        /** Every {@code step}-th row, starting with the first (numpy's {@code a[::step]}). */
+        public Split every(int step) {
+            int n = (size() + step - 1) / step;
+            double[][] xs = new double[n][];
+            int[] ys = new int[n];
+            double[] ws = new double[n];
+            for (int i = 0; i < n; i++) {
+                xs[i] = x[i * step];
+                ys[i] = y[i * step];
+                ws[i] = w[i * step];
+            }
+            return new Split(xs, ys, ws);
+        }
+
         /** One feature column as a float64 vector. */
         public Tensor column(int j) {
             double[] c = new double[x.length];
