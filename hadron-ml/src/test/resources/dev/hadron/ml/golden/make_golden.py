@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Golden reference values for the classic methods of hadron-ml, computed with scikit-learn.
 
-Run from anywhere:  /usr/bin/python3 make_golden.py   (needs numpy, scipy, scikit-learn)
+Run from anywhere:  /usr/bin/python3 make_golden.py [fixed linear logistic fisher kmeans pca knn gp svm]
+(needs numpy, scipy, scikit-learn). "fixed" writes fixed.json from small synthetic inputs stored in
+the JSON itself, so those comparisons run even without the data folder.
 It reads the real samples in <repo root>/../shared/data and writes the *.json files next to this
 script; the Java tests (dev.hadron.ml.RealData) prepare the data exactly the same way:
 
@@ -325,14 +327,53 @@ def svm(h):
     write("svm.json", out)
 
 
+def fixed(_h=None):
+    """Small synthetic inputs written into the JSON itself, so these comparisons run without the data folder."""
+    rng = np.random.default_rng(20240601)
+    n, f = 80, 4
+    x = np.round(rng.normal(size=(n, f)), 4)
+    w = np.round(rng.uniform(0.5, 2.0, size=n), 3)
+    t = np.round(x @ np.array([1.5, -2.0, 0.0, 0.7]) + 0.3 * np.sin(3 * x[:, 2]) + rng.normal(0, 0.2, n), 4)
+    yb = (x[:, 0] - x[:, 1] + 0.8 * rng.normal(size=n) > 0).astype(int)
+    ym = np.digitize(x[:, 0] + 0.5 * x[:, 3] + 0.5 * rng.normal(size=n), [-0.6, 0.6])
+    xq = np.round(rng.normal(size=(15, f)), 4)
+    out = {"x": lst(x), "w": lst(w), "target": lst(t), "binary": [int(v) for v in yb], "multiclass": [int(v) for v in ym],
+           "query": lst(xq), "n": n, "features": f, "queries": len(xq)}
+    reg = {"ols": LinearRegression(), "ridge": Ridge(alpha=2.0), "lasso": Lasso(alpha=0.05, tol=1e-12, max_iter=100000),
+           "elastic_net": ElasticNet(alpha=0.1, l1_ratio=0.3, tol=1e-12, max_iter=100000)}
+    for key, m in reg.items():
+        m.fit(x, t, sample_weight=w)
+        out[key] = {"coef": lst(m.coef_), "intercept": float(m.intercept_), "predict": lst(m.predict(xq))}
+    for key, m, y in (("logistic_binary", LogisticRegression(C=0.5, solver="newton-cg", tol=1e-12, max_iter=10000), yb),
+                      ("logistic_multinomial", LogisticRegression(C=2.0, solver="newton-cg", tol=1e-12, max_iter=10000), ym)):
+        m.fit(x, y, sample_weight=w)
+        out[key] = {"coef": lst(m.coef_), "intercept": lst(m.intercept_), "proba": lst(m.predict_proba(xq))}
+    lda = LinearDiscriminantAnalysis(solver="lsqr").fit(x, yb)
+    out["lda"] = {"proba": lst(lda.predict_proba(xq))}
+    km = KMeans(n_clusters=3, init=x[:3], n_init=1, algorithm="lloyd").fit(x, sample_weight=w)
+    out["kmeans"] = {"centers": lst(km.cluster_centers_), "inertia": float(km.inertia_), "predict": [int(v) for v in km.predict(xq)]}
+    pca = PCA(n_components=3, whiten=True, svd_solver="full").fit(x)
+    out["pca"] = {"components": lst(pca.components_), "explained_variance": lst(pca.explained_variance_),
+                  "transform": lst(pca.transform(xq))}
+    out["knn_classifier"] = {"proba": lst(KNeighborsClassifier(n_neighbors=7, weights="distance").fit(x, ym).predict_proba(xq))}
+    out["knn_regressor"] = {"predict": lst(KNeighborsRegressor(n_neighbors=5).fit(x, t).predict(xq))}
+    g = GaussianProcessRegressor(kernel=ConstantKernel(2.0) * Matern(1.3, nu=1.5) + WhiteKernel(0.1), optimizer=None,
+                                 normalize_y=True).fit(x, t)
+    mean, std = g.predict(xq, return_std=True)
+    out["gp"] = {"mean": lst(mean), "std": lst(std), "lml": float(g.log_marginal_likelihood_value_)}
+    svc = SVC(C=2.0, gamma=0.3, tol=1e-8).fit(x, yb, sample_weight=w)
+    out["svc_rbf"] = {"decision": lst(svc.decision_function(xq)), "n_support": int(svc.n_support_.sum())}
+    write("fixed.json", out)
+
+
 def main():
     if not os.path.isdir(DATA):
         sys.exit("data folder " + DATA + " not found")
     h = higgs()
-    which = sys.argv[1:] or ["linear", "logistic", "fisher", "kmeans", "pca", "knn", "gp", "svm"]
+    which = sys.argv[1:] or ["fixed", "linear", "logistic", "fisher", "kmeans", "pca", "knn", "gp", "svm"]
     for name in which:
         {"linear": linear_models, "logistic": logistic, "fisher": fisher, "kmeans": kmeans, "pca": pca, "knn": knn,
-         "gp": gp, "svm": svm}[name](h)
+         "gp": gp, "svm": svm, "fixed": fixed}[name](h)
 
 
 if __name__ == "__main__":
