@@ -56,7 +56,8 @@ public final class TrainCommand implements Command {
                     - {name: MLP, type: nn, layers: [linear 64, relu, linear 64, relu], training: {epochs: 20}}
                   evaluation: {figure_of_merit: ams}
 
-                methods: gbt, random_forest, adaboost, decision_tree, fisher, logistic, knn, svm, nn
+                methods: gbt, random_forest, adaboost, decision_tree, fisher, logistic, knn, svm, nn (classification);
+                         gbt, random_forest, decision_tree, knn, linear, gp, nn (regression)
                 layers:  linear N, relu, gelu, silu, tanh, sigmoid, elu, leaky_relu, softplus, dropout P, batchnorm,
                          layernorm, conv2d OUT K [stride= padding=], maxpool2d K, avgpool2d K, flatten,
                          edgeconv OUT [k=16], attention [heads=4 ffn= blocks=], pool sum|mean|max,

@@ -21,7 +21,11 @@ public enum MethodType {
     /** k nearest neighbours. */
     KNN("knn", "k nearest neighbours (dev.hadron.ml.neighbors)", false),
     /** A support-vector machine. */
-    SVM("svm", "support-vector machine (dev.hadron.ml.svm)", false, "svc"),
+    SVM("svm", "support-vector machine with Platt probabilities (dev.hadron.ml.svm)", false, "svc"),
+    /** Linear (ridge) regression. */
+    LINEAR("linear", "linear least-squares or ridge regression (dev.hadron.ml.linear)", false, "linear_regression", "ridge"),
+    /** Gaussian-process regression. */
+    GP("gp", "Gaussian-process regression (dev.hadron.ml.gp)", false, "gaussian_process"),
     /** A neural network described by its layer list. */
     NN("nn", "a neural network built from the `layers:` list (dev.hadron.nn)", false, "mlp", "network");
 

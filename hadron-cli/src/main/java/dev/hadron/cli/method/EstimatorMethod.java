@@ -38,7 +38,7 @@ public final class EstimatorMethod {
             case RANDOM_FOREST -> classification ? RandomForest.Params.defaults() : RandomForest.Params.regressionDefaults();
             case ADABOOST -> AdaBoost.Params.defaults();
             case DECISION_TREE -> classification ? DecisionTree.Params.defaults() : DecisionTree.Params.regressionDefaults();
-            default -> ClassicMethods.params(m.type());
+            default -> ClassicMethods.params(m, classification);
         };
         base = Hyperparameters.setIfPresent(base, "seed", seed);
         base = Hyperparameters.setIfPresent(base, "threads", threads);
@@ -62,13 +62,17 @@ public final class EstimatorMethod {
         return new Fitted(model, h);
     }
 
+    @SuppressWarnings("unchecked")
     private static Estimator<? extends Model> regressor(MethodConfig m, Record params) {
+        if (!isTree(m.type())) {
+            return (Estimator<? extends Model>) params;   // the classic methods' records are already the task's estimator
+        }
         try {
             Method r = params.getClass().getMethod("regressor");
             return (Estimator<? extends Model>) r.invoke(params);
         } catch (NoSuchMethodException e) {
             throw ConfigNode.of(m.node().file(), m.node().path(), null).error("method type " + m.type().id()
-                    + " does not do regression; use gbt, random_forest, decision_tree, knn or nn");
+                    + " does not do regression; use gbt, random_forest, decision_tree, knn, linear, gp or nn");
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot make a regressor of " + params, e);
         }
@@ -98,6 +102,13 @@ public final class EstimatorMethod {
             d.put("class", model.getClass().getName());
             return d;
         }
+    }
+
+    private static boolean isTree(MethodType t) {
+        return switch (t) {
+            case GBT, RANDOM_FOREST, ADABOOST, DECISION_TREE -> true;
+            default -> false;
+        };
     }
 
     /** True for the types this class trains. */
