@@ -1,5 +1,6 @@
 package dev.hadron.cli;
 
+import dev.hadron.cli.command.DatasetsCommand;
 import dev.hadron.cli.command.InspectCommand;
 import dev.hadron.cli.command.PredictCommand;
 import dev.hadron.cli.command.TrainCommand;
@@ -26,7 +27,8 @@ import java.util.List;
  * tests and embedding.
  */
 public final class Main {
-    private static final List<Command> COMMANDS = List.of(new TrainCommand(), new PredictCommand(), new InspectCommand());
+    private static final List<Command> COMMANDS = List.of(new TrainCommand(), new PredictCommand(), new InspectCommand(),
+            new DatasetsCommand());
 
     private Main() {
     }
