@@ -53,6 +53,9 @@ public final class StudyRunner {
     /** Runs {@code cfg}, writing into {@code dir}. */
     public static void run(StudyConfig cfg, Path dir, Console console, String commandLine) {
         long t0 = System.nanoTime();
+        for (MethodConfig m : cfg.methods()) {
+            checkMethod(cfg, m);   // layers and hyperparameters fail before any data is read
+        }
         StudyData data = StudyDataReader.read(cfg, console);
         for (MethodConfig m : cfg.methods()) {
             checkInputs(cfg, m, data);
@@ -83,10 +86,13 @@ public final class StudyRunner {
             throw node.error("inputs", "is '" + m.inputs() + "' (" + in.kind().name().toLowerCase(Locale.ROOT) + "), but "
                     + m.type().id() + " needs one feature row per event; use inputs: features, or type: nn with a pool/flatten layer");
         }
+    }
+
+    private static void checkMethod(StudyConfig cfg, MethodConfig m) {
         if (m.type() == dev.hadron.cli.config.MethodType.NN) {
-            NetworkMethod.layers(m);   // parse early: a bad layer fails before any training
+            NetworkMethod.layers(m);
         } else {
-            EstimatorMethod.params(m, data.classification(), cfg.seed(), 0);
+            EstimatorMethod.params(m, cfg.classification(), cfg.seed(), 0);
         }
     }
 

@@ -34,6 +34,7 @@ import java.util.Set;
  *   weight: Weight
  *   missing: {values: [-999], policy: keep}   # keep | drop | fill (+ fill: 0)
  *   max_events: 0                      # per file, 0 for all
+ *   selection: "pt1 > 20 && abs(eta1) < 2.4"   # a cut on per-event columns
  *   split: {train: 0.6, validation: 0.1, test: 0.3}
  *   standardize: true
  *   train_weights: balanced            # balanced | as_is | none
@@ -47,8 +48,8 @@ import java.util.Set;
 public final class ConfigReader {
     private static final List<String> TOP = List.of("name", "title", "task", "seed", "data", "methods", "evaluation");
     private static final List<String> DATA = List.of("files", "signal", "background", "generator", "tree", "features", "exclude",
-            "particles", "label", "classes", "class_names", "target", "weight", "missing", "max_events", "split", "standardize",
-            "train_weights");
+            "particles", "label", "classes", "class_names", "target", "weight", "missing", "max_events", "selection", "split",
+            "standardize", "train_weights");
     private static final List<String> METHOD = List.of("name", "type", "inputs", "params", "layers", "training");
 
     private ConfigReader() {
@@ -162,10 +163,20 @@ public final class ConfigReader {
             fill = miss.number("fill", 0, -Double.MAX_VALUE, Double.MAX_VALUE);
         }
         long maxEvents = d.integer("max_events", 0, 0, Integer.MAX_VALUE);
+        String selection = d.string("selection", null);
+        if (selection != null && gen != null) {
+            throw d.error("selection", "applies to the columns of data files; the generator's jets are all used (set pt_min/pt_max instead)");
+        }
+        if (selection != null && selection.isBlank()) {
+            throw d.error("selection", "is empty; give a condition such as \"pt1 > 20 && abs(eta1) < 2.4\", or remove the key");
+        }
+        if (selection != null) {
+            dev.hadron.cli.study.Selection.parse(selection, d.file() + ": data.selection");   // syntax errors before any file is read
+        }
         SplitConfig split = split(d.get("split"));
         return new DataConfig(files, signal, background, gen, features, d.strings("exclude"), d.strings("particles"), label,
                 d.strings("classes"), d.strings("class_names"), target, d.string("weight", null), List.copyOf(missingValues), policy,
-                fill, maxEvents, split, d.bool("standardize", true),
+                fill, maxEvents, selection, split, d.bool("standardize", true),
                 d.choice("train_weights", "balanced", List.of("balanced", "as_is", "none")));
     }
 

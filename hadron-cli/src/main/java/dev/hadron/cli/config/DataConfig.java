@@ -27,11 +27,14 @@ import java.util.List;
  * @param maxEvents at most this many events per source file (0 for all)
  * @param split the train/validation/test fractions
  * @param standardize standardize inputs with means and widths from the training part
+ * @param selection an event selection such as {@code "pt1 > 20 && abs(eta1) < 2.4"} applied to every file
+ *     after reading (see {@link dev.hadron.cli.study.Selection}), or null for all events
  * @param trainWeights {@code balanced} (each class's training weights rescaled to sum to half the
  *     events), {@code as_is}, or {@code none}; evaluation always uses the original weights
  */
 public record DataConfig(List<FileSource> files, List<FileSource> signal, List<FileSource> background, GeneratorSource generator,
                          List<String> features, List<String> exclude, List<String> particles, String label, List<String> classes,
                          List<String> classNames, String target, String weight, List<Double> missingValues, MissingValues missing,
-                         double fillValue, long maxEvents, SplitConfig split, boolean standardize, String trainWeights) {
+                         double fillValue, long maxEvents, String selection, SplitConfig split, boolean standardize,
+                         String trainWeights) {
 }

@@ -98,8 +98,15 @@ public final class StudyDataReader {
                 extra.add(kv[1]);
             }
         }
+        Selection selection = d.selection() == null ? null : Selection.parse(d.selection(), file + ": data.selection");
+        if (selection != null) {
+            req.add(new SourceTable.Request("data.selection", selection.columns()));
+        }
         SourceTable.Result r = SourceTable.read(s, req, d.maxEvents(), file);
         Table t = r.table();
+        if (selection != null) {
+            t = select(t, selection, s, key, file);
+        }
         List<String> features = new ArrayList<>(r.resolved().get(0));
         if (!d.exclude().isEmpty()) {
             List<String> drop = new ArrayList<>();
@@ -144,6 +151,25 @@ public final class StudyDataReader {
         Tensor target = d.target() == null ? null : numericColumn(t, d.target(), "data.target", s, file);
         Tensor w = d.weight() == null ? null : numericColumn(t, d.weight(), "data.weight", s, file);
         return new Piece(s, fixedClass, rows, new Columns(features, featureNames, particleCols, particleNames), x, particles, raw, target, w);
+    }
+
+    /** The events of {@code t} passing the selection; an error naming the key when none (or a non-numeric column) is left. */
+    private static Table select(Table t, Selection sel, FileSource s, String key, String file) {
+        Map<String, double[]> values = new LinkedHashMap<>();
+        for (String c : sel.columns()) {
+            if (!(t.column(c) instanceof Column.TensorColumn tc) || tc.values().dim() != 1) {
+                throw CliException.config(file + ": data.selection: column '" + c + "' of " + s + " is " + t.column(c).typeName()
+                        + "; a selection reads numbers, one per event");
+            }
+            values.put(c, tc.values().to(DType.FLOAT64).toDoubleArray());
+        }
+        boolean[] pass = sel.evaluate(values, t.numRows());
+        Table out = t.filter(Tensor.of(pass, pass.length));
+        if (out.numRows() == 0) {
+            throw CliException.config(file + ": data.selection: '" + sel.text() + "' keeps none of the " + t.numRows() + " events of "
+                    + s + " (" + key + "); loosen the selection or check its columns' values with hadron inspect");
+        }
+        return out;
     }
 
     private static void checkNumeric(Table t, String c, String key, FileSource s, String file, boolean jagged) {
