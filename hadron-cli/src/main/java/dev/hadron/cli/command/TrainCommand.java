@@ -37,6 +37,8 @@ public final class TrainCommand implements Command {
                 part and writes into DIR (default runs/<config name>):
                   report.html     self-contained HTML report (metrics tables, ROC, overtraining, inputs, config, provenance)
                   results.json    {"methods": [{"name", "auc", "accuracy", "rejection": {"0.3", "0.5", "0.7"}, "train_seconds", ...}]}
+                                  (rejection: 1/eB at those signal efficiencies on the test part; null when no
+                                  background event passes, i.e. infinite)
                   models/NAME/    each trained model (hadron-model.json + its files), for `hadron predict`
                   figures/        every plot as SVG and PNG
                 The folder appears only when the run succeeds (it is built under a temporary name and renamed).
