@@ -115,6 +115,11 @@ public final class PredictCommand implements Command {
         } catch (IOException | UncheckedIOException e) {
             deleteQuietly(tmp);
             throw new CliException(ExitCode.INPUT, "predict: cannot write " + output + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // readers and models name what does not fit (a missing branch, a wrong shape): an input problem
+            deleteQuietly(tmp);
+            throw new CliException(ExitCode.INPUT, "predict: " + input + " does not fit model '" + bundle.name() + "' (it needs "
+                    + bundle.columns() + "): " + e.getMessage(), e);
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             throw e;

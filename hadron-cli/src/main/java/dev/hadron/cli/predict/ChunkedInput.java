@@ -76,9 +76,12 @@ public final class ChunkedInput {
             types.put(c, CsvType.FLOAT64);
         }
         CsvOptions opts = CsvOptions.defaults().withColumns(columns).withTypes(types);
+        // a file without a header row (columns col0, col1, ... as hadron-io names them) is chunked without one
+        List<String> probe = CsvReader.read(file, CsvOptions.defaults().withMaxRows(2)).columnNames();
+        boolean headerless = java.util.stream.IntStream.range(0, probe.size()).allMatch(i -> probe.get(i).equals("col" + i));
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null) {
+            String header = headerless ? null : in.readLine();
+            if (!headerless && header == null) {
                 throw new CliException(ExitCode.INPUT, "predict: " + file + " is empty");
             }
             Path chunk = Files.createTempFile("hadron-predict-", ".csv");
@@ -86,8 +89,10 @@ public final class ChunkedInput {
                 while (true) {
                     int n = 0;
                     try (BufferedWriter w = Files.newBufferedWriter(chunk, StandardCharsets.UTF_8)) {
-                        w.write(header);
-                        w.write('\n');
+                        if (header != null) {
+                            w.write(header);
+                            w.write('\n');
+                        }
                         String line;
                         while (n < rows && (line = in.readLine()) != null) {
                             if (!line.isBlank()) {
@@ -100,7 +105,7 @@ public final class ChunkedInput {
                     if (n == 0) {
                         break;
                     }
-                    sink.accept(CsvReader.read(chunk, opts.withHeader(true)));
+                    sink.accept(CsvReader.read(chunk, opts.withHeader(!headerless)));
                     if (n < rows) {
                         break;
                     }
