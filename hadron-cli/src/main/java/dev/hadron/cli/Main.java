@@ -5,6 +5,7 @@ import dev.hadron.cli.command.InspectCommand;
 import dev.hadron.cli.command.PredictCommand;
 import dev.hadron.cli.command.TrainCommand;
 import dev.hadron.io.FileFormatException;
+import dev.hadron.io.root.RootFormatException;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -92,7 +93,7 @@ public final class Main {
             return c.run(cmdArgs, console).code();
         } catch (CliException e) {
             return fail(err, e.exitCode(), e.getMessage(), e, debug);
-        } catch (FileFormatException e) {
+        } catch (FileFormatException | RootFormatException e) {
             return fail(err, ExitCode.INPUT, e.getMessage(), e, debug);
         } catch (UncheckedIOException e) {
             return fail(err, ExitCode.INPUT, e.getMessage(), e, debug);
