@@ -100,6 +100,21 @@ class RealDataStudyTest {
         assertArrayEquals(new int[] {4999, 2}, t.shape());
         assertEquals(Double.parseDouble(lines.get(1).split(",")[1]), t.get(0, 1).item(), 1e-6, "one chunk or five: the same scores");
 
+        // Parquet: one float32 column per class, one row group per chunk, read back by hadron-io's reader
+        Path pq = dir.resolve("scores.parquet");
+        assertEquals(0, Cli.run("--quiet", "predict", out.resolve("models/BDT").toString(), sig.toString(), pq.toString(), "--chunk", "2000")
+                .code());
+        Table back = DataFiles.read(pq);
+        assertEquals(List.of("score_background", "score_signal"), back.columnNames());
+        assertEquals(4999, back.numRows());
+        try (var pf = dev.hadron.io.parquet.ParquetFile.open(pq)) {
+            assertEquals(3, pf.numRowGroups(), "2000 + 2000 + 999 events");
+        }
+        double[] fromParquet = back.tensor("score_signal").toDoubleArray();
+        for (int i = 0; i < 4999; i += 97) {
+            assertEquals(Double.parseDouble(lines.get(i + 1).split(",")[1]), fromParquet[i], 1e-6, "event " + i);
+        }
+
         // the MLP imputes missing values with the training mean inside the model bundle: predict works on raw -999 rows
         Path mlp = dir.resolve("mlp.csv");
         assertEquals(0, Cli.run("--quiet", "predict", out.resolve("models/MLP").toString(), bkg.toString(), mlp.toString()).code());

@@ -39,7 +39,7 @@ public final class PredictCommand implements Command {
 
     @Override
     public String summary() {
-        return "score new events with a trained model (streams large files; writes CSV or NumPy)";
+        return "score new events with a trained model (streams large files; writes CSV, NumPy or Parquet)";
     }
 
     @Override
@@ -51,8 +51,9 @@ public final class PredictCommand implements Command {
                 MODEL, a folder written by `hadron train` (runs/<study>/models/<method>), and writes OUTPUT:
                   .csv / .tsv   a header, then one row per event
                   .npy          float32 array (events, outputs)
+                  .parquet      one float32 column per output, one row group per chunk
                 Columns: score_<class> (the class probabilities) for a classifier, prediction for a regressor.
-                Parquet output is not supported yet (no Parquet writer in Hadron): write .csv or .npy.
+                The output appears only once complete (it is written under a temporary name, then renamed).
                 Missing-value markers and the preprocessing fitted during training are applied as in training;
                 events with missing values are scored (trees route them, other methods use the training mean).
 

@@ -18,11 +18,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes scores chunk by chunk: CSV (a header with one column per output, e.g. {@code score_QCD,score_W})
- * or NumPy {@code .npy} (float32, shape (events, outputs); the header is rewritten with the final row
- * count at the end). Parquet output is not offered: hadron-io reads Parquet but has no writer yet.
+ * Writes scores chunk by chunk: CSV (a header with one column per output, e.g. {@code score_QCD,score_W}),
+ * NumPy {@code .npy} (float32, shape (events, outputs); the header is rewritten with the final row
+ * count at the end) or Parquet (one float32 column per output, one row group per chunk;
+ * {@link ParquetScoreWriter}).
  */
-public abstract sealed class ScoreWriter implements AutoCloseable permits ScoreWriter.Csv, ScoreWriter.Npy {
+public abstract sealed class ScoreWriter implements AutoCloseable permits ScoreWriter.Csv, ScoreWriter.Npy, ScoreWriter.Parquet {
     /** Opens a writer for {@code file}, chosen by its extension. */
     public static ScoreWriter open(Path file, List<String> columns) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -33,14 +34,13 @@ public abstract sealed class ScoreWriter implements AutoCloseable permits ScoreW
             if (n.endsWith(".csv") || n.endsWith(".txt") || n.endsWith(".tsv")) {
                 return new Csv(file, columns, n.endsWith(".tsv") ? '\t' : ',');
             }
+            if (n.endsWith(".parquet") || n.endsWith(".pq")) {
+                return new Parquet(file, columns);
+            }
         } catch (IOException e) {
             throw new CliException(ExitCode.INPUT, "predict: cannot write " + file + ": " + e.getMessage(), e);
         }
-        if (n.endsWith(".parquet")) {
-            throw CliException.usage("predict: Parquet output is not supported yet (hadron-io reads Parquet but has no writer); write .csv"
-                    + " or .npy instead");
-        }
-        throw CliException.usage("predict: output " + file + " has an unknown extension; use .csv, .tsv or .npy");
+        throw CliException.usage("predict: output " + file + " has an unknown extension; use .csv, .tsv, .npy or .parquet");
     }
 
     /** Appends rows (events, outputs). */
@@ -130,6 +130,25 @@ public abstract sealed class ScoreWriter implements AutoCloseable permits ScoreW
             try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
                 raf.write(header(rows));
             }
+        }
+    }
+
+    /** Parquet output. */
+    static final class Parquet extends ScoreWriter {
+        private final ParquetScoreWriter w;
+
+        Parquet(Path file, List<String> columns) throws IOException {
+            this.w = new ParquetScoreWriter(file, columns);
+        }
+
+        @Override
+        public void write(Tensor scores) throws IOException {
+            w.writeRows(scores.to(DType.FLOAT32).contiguous().toFloatArray(), scores.size(0));
+        }
+
+        @Override
+        public void close() throws IOException {
+            w.close();
         }
     }
 }
