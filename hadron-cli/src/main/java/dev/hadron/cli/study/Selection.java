@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
@@ -25,9 +24,9 @@ public final class Selection {
     private final String text;
     private final String key;
     private final Node root;
-    private final Set<String> columns;
+    private final List<String> columns;
 
-    private Selection(String text, String key, Node root, Set<String> columns) {
+    private Selection(String text, String key, Node root, List<String> columns) {
         this.text = text;
         this.key = key;
         this.root = root;
@@ -45,12 +44,12 @@ public final class Selection {
         if (!n.bool) {
             throw CliException.config(key + ": '" + text + "' is a number, not a condition; compare it, e.g. " + text + " > 0");
         }
-        return new Selection(text, key, n, Set.copyOf(p.names));
+        return new Selection(text, key, n, List.copyOf(new LinkedHashSet<>(p.names)));
     }
 
     /** The column names the expression reads, in order of appearance. */
     public List<String> columns() {
-        return List.copyOf(new LinkedHashSet<>(columns));
+        return columns;
     }
 
     /** The expression as written. */
