@@ -51,6 +51,7 @@ public final class TrainCommand implements Command {
                     background: bkg.csv           # or files: [all.csv] + label: Label, or generator: {kind: jets, signal: W}
                     features: [DER_*, PRI_*]      # names or globs; exclude: [...]; particles: [jagged branches]
                     weight: Weight
+                    selection: "PRI_tau_pt > 25 && abs(PRI_tau_eta) < 2.3"   # a cut on per-event columns
                     missing: {values: [-999], policy: keep}     # keep | drop | fill
                     split: {train: 0.6, validation: 0.1, test: 0.3}
                   methods:
