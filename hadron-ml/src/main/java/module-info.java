@@ -5,4 +5,11 @@ module dev.hadron.ml {
     exports dev.hadron.ml;
     exports dev.hadron.ml.tree;
     exports dev.hadron.ml.xgboost;
+    exports dev.hadron.ml.linear;
+    exports dev.hadron.ml.discriminant;
+    exports dev.hadron.ml.cluster;
+    exports dev.hadron.ml.decomposition;
+    exports dev.hadron.ml.neighbors;
+    exports dev.hadron.ml.gp;
+    exports dev.hadron.ml.svm;
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * histogram per class normalised to unit area, signal filled and background hatched-look outlines, so
  * shapes can be compared regardless of class sizes. The binning spans the 0.1 %–99.9 % quantiles of
  * all events, so a few far outliers do not squash the plot; events outside are counted in the edge
- * bins.
+ * bins. Missing values (NaN) are left out of their feature's histograms, and the panel title says how
+ * many there were; infinite values are an error.
  *
  * <pre>{@code
  * Figure fig = DistributionPlot.grid(x, y, w, featureNames, List.of("Background", "Signal"), 40, 3);
@@ -39,7 +40,12 @@ public final class DistributionPlot {
         int f = features.size(1);
         Inputs.nonEmpty(op, n);
         double[] x = features.detach().toDoubleArray();
-        Inputs.requireFinite(op, "feature value", x);
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isInfinite(x[i])) {
+                throw new IllegalArgumentException(op + ": feature value of event " + (i / f) + " is " + x[i]
+                        + "; expected a finite number (or NaN for a missing value)");
+            }
+        }
         int[] y = Inputs.classLabels(op, labels, n, -1);
         double[] w = Inputs.weights(op, weights, n);
         int k = 1;
@@ -73,9 +79,19 @@ public final class DistributionPlot {
         return fig;
     }
 
-    private static void panel(Axes ax, String name, double[] v, int[] y, double[] w, int k, List<String> names, int bins, boolean legend) {
+    private static void panel(Axes ax, String name, double[] all, int[] yAll, double[] wAll, int k, List<String> names, int bins,
+                              boolean legend) {
+        int[] present = java.util.stream.IntStream.range(0, all.length).filter(i -> !Double.isNaN(all[i])).toArray();
+        int missing = all.length - present.length;
+        if (present.length == 0) {
+            ax.title(name + " (all missing)");
+            return;
+        }
+        double[] v = java.util.Arrays.stream(present).mapToDouble(i -> all[i]).toArray();
+        int[] y = java.util.Arrays.stream(present).map(i -> yAll[i]).toArray();
+        double[] w = java.util.Arrays.stream(present).mapToDouble(i -> wAll[i]).toArray();
         double[] range = Binned.range(v, 0.001, 0.999);
-        ax.title(name).xLimits(range[0], range[1]).yHeadroom(legend ? 0.45 : 0.1).legend(legend ? LegendPosition.UPPER_RIGHT : LegendPosition.NONE);
+        ax.title(missing == 0 ? name : name + " (" + missing + " missing)").xLimits(range[0], range[1]).yHeadroom(legend ? 0.45 : 0.1).legend(legend ? LegendPosition.UPPER_RIGHT : LegendPosition.NONE);
         for (int c = 0; c < k; c++) {
             final int cls = c;
             double[] vc = java.util.stream.IntStream.range(0, v.length).filter(i -> y[i] == cls).mapToDouble(i -> v[i]).toArray();

@@ -130,6 +130,20 @@ class PlotsTest {
     }
 
     @Test
+    void distributionGridLeavesOutMissingValues() {
+        Tensor x = S.features.clone();
+        x.select(1, 0).narrow(0, 0, 10).fill(Double.NaN);     // 10 missing values in the first feature
+        x.select(1, 1).fill(Double.NaN);                      // the second feature is missing everywhere
+        Figure fig = DistributionPlot.grid(x, S.labels, S.weights, List.of("a", "b", "c", "d"), null, 25, 2);
+        SvgAssert svg = new SvgAssert(fig.toSvg());
+        assertEquals(List.of("a (10 missing)", "b (all missing)", "c", "d"), svg.textsIn("title"));
+        assertEquals(6, svg.groups("histogram").size(), "no histograms for the all-missing feature");
+        Tensor inf = S.features.clone();
+        inf.select(1, 2).narrow(0, 0, 1).fill(Double.POSITIVE_INFINITY);
+        assertThrows(IllegalArgumentException.class, () -> DistributionPlot.grid(inf, S.labels, S.weights, null, null, 25, 2));
+    }
+
+    @Test
     void correlationPlotPrintsPercentages() {
         List<String> names = List.of("a", "b", "c", "d");
         CorrelationMatrix m = CorrelationMatrix.of(S.features, S.weights, names);

@@ -1,0 +1,117 @@
+package dev.hadron.ml.linear;
+
+import dev.hadron.ml.internal.math.Lbfgs;
+
+/**
+ * The smooth part of the logistic-regression objective, normalized by the total event weight W:
+ * <pre>  1/W sum_i w_i loss_i + l2/2 |coef|^2</pre>
+ * Binary (one score per event, {@code loss = log(1 + exp(-s y'))} with y' = +-1) or multinomial
+ * (K scores, {@code loss = -log softmax_y}). The parameter vector holds the coefficients row by row
+ * ({@code classes x features}, a single row for binary) followed by the intercepts.
+ */
+final class LogisticLoss implements Lbfgs.Objective {
+    private final double[] x;
+    private final int n;
+    private final int f;
+    private final int[] y;
+    private final double[] w;
+    private final double weightSum;
+    private final int rows;
+    private final boolean fitIntercept;
+    private final double l2;
+    private final double[] scores;
+
+    LogisticLoss(double[] x, int n, int f, int[] y, double[] w, int classes, boolean fitIntercept, double l2) {
+        this.x = x;
+        this.n = n;
+        this.f = f;
+        this.y = y;
+        this.w = w;
+        double sw = 0;
+        for (double v : w) {
+            sw += v;
+        }
+        this.weightSum = sw;
+        this.rows = classes == 2 ? 1 : classes;
+        this.fitIntercept = fitIntercept;
+        this.l2 = l2;
+        this.scores = new double[rows];
+    }
+
+    /** Length of the parameter vector. */
+    int size() {
+        return rows * f + (fitIntercept ? rows : 0);
+    }
+
+    /** Rows of coefficients: 1 for binary, K for multinomial. */
+    int rows() {
+        return rows;
+    }
+
+    @Override
+    public double evaluate(double[] theta, double[] grad) {
+        java.util.Arrays.fill(grad, 0);
+        int off = rows * f;
+        double loss = 0;
+        for (int i = 0; i < n; i++) {
+            int r = i * f;
+            for (int k = 0; k < rows; k++) {
+                double s = fitIntercept ? theta[off + k] : 0;
+                int cr = k * f;
+                for (int j = 0; j < f; j++) {
+                    s += theta[cr + j] * x[r + j];
+                }
+                scores[k] = s;
+            }
+            double wi = w[i] / weightSum;
+            if (rows == 1) {
+                double s = scores[0];
+                boolean pos = y[i] == 1;
+                // log(1 + exp(-m)) with m the signed margin, computed without overflow
+                double m = pos ? s : -s;
+                loss += wi * (m > 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m)));
+                double p = 1 / (1 + Math.exp(-s));
+                double residual = wi * (p - (pos ? 1 : 0));
+                accumulate(grad, 0, r, residual, off);
+            } else {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < rows; k++) {
+                    max = Math.max(max, scores[k]);
+                }
+                double sum = 0;
+                for (int k = 0; k < rows; k++) {
+                    sum += Math.exp(scores[k] - max);
+                }
+                double logZ = max + Math.log(sum);
+                loss += wi * (logZ - scores[y[i]]);
+                for (int k = 0; k < rows; k++) {
+                    double p = Math.exp(scores[k] - logZ);
+                    double residual = wi * (p - (y[i] == k ? 1 : 0));
+                    accumulate(grad, k, r, residual, off);
+                }
+            }
+        }
+        if (l2 > 0) {
+            double penalty = 0;
+            for (int j = 0; j < off; j++) {
+                penalty += theta[j] * theta[j];
+                grad[j] += l2 * theta[j];
+            }
+            loss += 0.5 * l2 * penalty;
+        }
+        return loss;
+    }
+
+    private void accumulate(double[] grad, int k, int r, double residual, int off) {
+        if (residual == 0) {
+            return;
+        }
+        int cr = k * f;
+        for (int j = 0; j < f; j++) {
+            grad[cr + j] += residual * x[r + j];
+        }
+        if (fitIntercept) {
+            grad[off + k] += residual;
+        }
+    }
+}
