@@ -135,7 +135,11 @@ public final class NearestNeighbors {
                     tree.query(q, r * f, heap);
                 } else {
                     for (int i = 0; i < n; i++) {
-                        heap.offer(NeighborHeap.distance(q, r * f, x, i * f, f), i);
+                        double bound = heap.full() ? heap.worstDistance() : Double.POSITIVE_INFINITY;
+                        double d = NeighborHeap.distanceUpTo(q, r * f, x, i * f, f, bound);
+                        if (d <= bound) {
+                            heap.offer(d, i);
+                        }
                     }
                 }
                 heap.drainSorted(idx, dist, r * k);
