@@ -1,5 +1,6 @@
 package dev.hadron.ml.linear;
 
+import dev.hadron.ml.internal.math.Dense;
 import dev.hadron.ml.internal.math.Lbfgs;
 
 import java.util.stream.IntStream;
@@ -90,12 +91,7 @@ final class LogisticLoss implements Lbfgs.Objective {
         for (int i = from; i < to; i++) {
             int r = i * f;
             for (int k = 0; k < rows; k++) {
-                double s = fitIntercept ? theta[off + k] : 0;
-                int cr = k * f;
-                for (int j = 0; j < f; j++) {
-                    s += theta[cr + j] * x[r + j];
-                }
-                scores[k] = s;
+                scores[k] = (fitIntercept ? theta[off + k] : 0) + Dense.dot(theta, k * f, x, r, f);
             }
             double wi = w[i] / weightSum;
             if (rows == 1) {
