@@ -102,29 +102,10 @@ final class NeighborHeap {
         }
     }
 
-    /** The squared Euclidean distance (summed as {@link #distanceUpTo} does, so both agree bit for bit). */
+    /** The squared Euclidean distance, summed over the features in order (as the brute-force blocks do). */
     static double distance(double[] a, int ao, double[] b, int bo, int f) {
-        return distanceUpTo(a, ao, b, bo, f, Double.POSITIVE_INFINITY);
-    }
-
-    /**
-     * The squared distance, or some partial sum larger than {@code bound} as soon as one is reached
-     * (the candidate cannot enter the heap then; exact otherwise).
-     */
-    static double distanceUpTo(double[] a, int ao, double[] b, int bo, int f, double bound) {
         double s = 0;
-        int j = 0;
-        for (; j + 4 <= f; j += 4) {
-            double d0 = a[ao + j] - b[bo + j];
-            double d1 = a[ao + j + 1] - b[bo + j + 1];
-            double d2 = a[ao + j + 2] - b[bo + j + 2];
-            double d3 = a[ao + j + 3] - b[bo + j + 3];
-            s += d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3;
-            if (s > bound) {
-                return s;
-            }
-        }
-        for (; j < f; j++) {
+        for (int j = 0; j < f; j++) {
             double d = a[ao + j] - b[bo + j];
             s += d * d;
         }
