@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The checks every estimator must pass (in the spirit of scikit-learn's {@code check_estimator}).
- * Each estimator's test calls {@link #checkClassifier} or {@link #checkRegressor}.
+ * Each estimator's test calls {@link #checkClassifier}, {@link #checkRegressor} or
+ * {@link #checkUnsupervised}.
  */
 public final class Conformance {
     private Conformance() {
@@ -78,6 +79,88 @@ public final class Conformance {
         checkCommon(est, regression(2), o);
     }
 
+    /**
+     * Runs the checks that apply without labels on a clustering or a transformer (k-means, PCA): the
+     * model's output is its {@code transform} if it has one, else its {@code predict}.
+     */
+    public static void checkUnsupervised(Estimator<? extends Model> est, Options o) {
+        Dataset d = Dataset.of(blobs(5).features());
+        Tensor x = d.features();
+        Model m1 = est.fit(d);
+        assertArrayEquals(output(m1, x), output(est.fit(d), x), 0.0,
+                "two fits with the same hyperparameters (and seed) must give the same model");
+        if (o.orderInvariant()) {
+            assertClose(output(m1, x), output(est.fit(d.shuffle(new Generator(99))), x), o.tolerance(),
+                    "fit on shuffled rows");
+        }
+        if (o.weightIsDuplicate()) {
+            assertClose(output(est.fit(duplicated(d, 3)), x), output(est.fit(doubled(d, 3)), x), o.tolerance(),
+                    "weight 2 versus a duplicated row");
+        }
+        Dataset zero = d.withWeights(Tensor.zeros(DType.FLOAT64, d.size()));
+        IllegalArgumentException ez = assertThrows(IllegalArgumentException.class, () -> est.fit(zero));
+        assertTrue(ez.getMessage().contains("weight"), "zero-weight error should mention the weight: " + ez.getMessage());
+        IllegalArgumentException el = assertThrows(IllegalArgumentException.class,
+                () -> est.fit(Dataset.of(x, null, Tensor.ones(DType.FLOAT64, d.size() - 1))));
+        assertTrue(el.getMessage().contains("weights"), el.getMessage());
+        Tensor nan = x.clone();
+        nan.storage().setDouble(7, Double.NaN);
+        IllegalArgumentException enan = assertThrows(IllegalArgumentException.class, () -> est.fit(Dataset.of(nan)));
+        assertTrue(enan.getMessage().contains("NaN"), enan.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> output(m1, x.narrow(1, 0, x.size(1) - 1)));
+        assertClose(output(m1, x), output(roundTrip(m1), x), 1e-12, "model saved and loaded as JSON");
+    }
+
+    /** The rows of {@code d} with row {@code row} appended once more. */
+    static Dataset duplicated(Dataset d, int row) {
+        long[] idx = new long[d.size() + 1];
+        for (int i = 0; i < d.size(); i++) {
+            idx[i] = i;
+        }
+        idx[d.size()] = row;
+        return d.subset(idx);
+    }
+
+    /** {@code d} with weight 2 on row {@code row} and 1 elsewhere. */
+    static Dataset doubled(Dataset d, int row) {
+        double[] w = new double[d.size()];
+        Arrays.fill(w, 1);
+        w[row] = 2;
+        return d.withWeights(Tensor.of(w, w.length));
+    }
+
+    /**
+     * Saves {@code m} with {@link ModelIO}, checks the file is versioned, pretty-printed JSON naming
+     * the model class, and loads it back.
+     */
+    static Model roundTrip(Model m) {
+        try {
+            Path tmp = Files.createTempFile("hadron-model", ".json");
+            try {
+                ModelIO.save(m, tmp);
+                String text = Files.readString(tmp);
+                assertTrue(text.contains("\"format\": \"hadron-model\"") && text.contains("\"version\": " + ModelIO.VERSION)
+                        && text.contains(m.getClass().getName()), "versioned envelope missing in " + text.lines().limit(5).toList());
+                assertTrue(text.lines().count() > 5, "the model file should be human-readable (one field per line)");
+                Model loaded = ModelIO.load(tmp);
+                assertTrue(loaded.getClass() == m.getClass(), "loaded " + loaded.getClass() + ", saved " + m.getClass());
+                assertTrue(loaded.numFeatures() == m.numFeatures(), "numFeatures after loading");
+                return loaded;
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static double[] output(Model m, Tensor x) {
+        if (m instanceof Transformer t) {
+            return t.transform(x).toDoubleArray();
+        }
+        return ((Predictor) m).predict(x).to(DType.FLOAT64).toDoubleArray();
+    }
+
     private static <M extends Predictor> void checkCommon(Estimator<M> est, Dataset d, Options o) {
         Tensor x = d.features();
         M m1 = est.fit(d);
@@ -92,17 +175,7 @@ public final class Conformance {
             assertClose(scores(m1, x), scores(est.fit(shuffled), x), o.tolerance(), "fit on shuffled rows");
         }
         if (o.weightIsDuplicate()) {
-            long[] idx = new long[d.size() + 1];
-            for (int i = 0; i < d.size(); i++) {
-                idx[i] = i;
-            }
-            idx[d.size()] = 3;
-            Dataset duplicated = d.subset(idx);
-            double[] w = new double[d.size()];
-            Arrays.fill(w, 1);
-            w[3] = 2;
-            Dataset weighted = d.withWeights(Tensor.of(w, w.length));
-            assertClose(scores(est.fit(duplicated), x), scores(est.fit(weighted), x), o.tolerance(),
+            assertClose(scores(est.fit(duplicated(d, 3)), x), scores(est.fit(doubled(d, 3)), x), o.tolerance(),
                     "weight 2 versus a duplicated row");
         }
         // zero total weight
@@ -117,16 +190,11 @@ public final class Conformance {
         assertThrows(IllegalArgumentException.class, () -> est.fit(Dataset.of(x, d.labels().narrow(0, 0, 10))));
         // wrong width at prediction time
         assertThrows(IllegalArgumentException.class, () -> m1.predict(x.narrow(1, 0, x.size(1) - 1)));
-        // JSON round trip
-        try {
-            Path tmp = Files.createTempFile("hadron-model", ".json");
-            ModelIO.save(m1, tmp);
-            Model loaded = ModelIO.load(tmp);
-            Files.deleteIfExists(tmp);
-            assertClose(scores(m1, x), scores((Predictor) loaded, x), 1e-12, "model saved and loaded as JSON");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        // mismatched lengths of weights
+        IllegalArgumentException el = assertThrows(IllegalArgumentException.class,
+                () -> est.fit(d.withWeights(Tensor.ones(DType.FLOAT64, d.size() - 1))));
+        assertTrue(el.getMessage().contains("weights"), el.getMessage());
+        assertClose(scores(m1, x), scores((Predictor) roundTrip(m1), x), 1e-12, "model saved and loaded as JSON");
     }
 
     private static double[] scores(Predictor m, Tensor x) {

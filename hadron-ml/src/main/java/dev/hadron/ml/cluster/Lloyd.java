@@ -2,15 +2,20 @@ package dev.hadron.ml.cluster;
 
 import dev.hadron.tensor.Generator;
 
+import java.util.stream.IntStream;
+
 /**
  * The k-means algorithms behind {@link KMeans}, following scikit-learn's choices step by step:
  * greedy k-means++ seeding (Arthur and Vassilvitskii 2007, with {@code 2 + ln k} candidates per
  * centre, each draw proportional to weight times squared distance), Lloyd iterations that stop when
  * the labels no longer change or the summed squared centre shift is at most the tolerance, empty
  * clusters re-seeded with the points farthest from their centres, and a last assignment step so
- * that labels and centres agree.
+ * that labels and centres agree. The distance passes run in parallel over fixed chunks of events.
  */
 final class Lloyd {
+    /** Events per parallel task (fixed, so that results do not depend on the number of threads). */
+    private static final int CHUNK = 4096;
+
     final double[] centers;
     final int[] labels;
     final double inertia;
@@ -42,11 +47,7 @@ final class Lloyd {
             double bestPotential = Double.POSITIVE_INFINITY;
             for (int t = 0; t < trials; t++) {
                 int cand = potential > 0 ? sample(w, closest, gen) : sample(w, null, gen);
-                double pot = 0;
-                for (int i = 0; i < n; i++) {
-                    candidateDist[i] = Math.min(closest[i], dist(x, i * f, x, cand * f, f));
-                    pot += w[i] * candidateDist[i];
-                }
+                double pot = candidatePotential(x, w, n, f, cand, closest, candidateDist);
                 if (pot < bestPotential) {
                     bestPotential = pot;
                     best = cand;
@@ -58,6 +59,31 @@ final class Lloyd {
             potential = bestPotential;
         }
         return centers;
+    }
+
+    /**
+     * Fills {@code candidateDist} with each event's squared distance to its nearest centre once
+     * {@code cand} is added, and returns the weighted sum: in parallel over fixed chunks, whose partial
+     * sums are added in chunk order (the same result for any number of threads).
+     */
+    private static double candidatePotential(double[] x, double[] w, int n, int f, int cand, double[] closest,
+                                             double[] candidateDist) {
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        double[] partial = new double[chunks];
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(ch -> {
+            double pot = 0;
+            for (int i = ch * CHUNK, end = Math.min(n, (ch + 1) * CHUNK); i < end; i++) {
+                candidateDist[i] = Math.min(closest[i], dist(x, i * f, x, cand * f, f));
+                pot += w[i] * candidateDist[i];
+            }
+            partial[ch] = pot;
+        });
+        double pot = 0;
+        for (double p : partial) {
+            pot += p;
+        }
+        return pot;
     }
 
     /** k distinct events drawn with probability proportional to weight (scikit-learn's "random" init). */
@@ -187,7 +213,14 @@ final class Lloyd {
 
     /** Nearest-centre labels. */
     static void assign(double[] x, int n, int f, int k, double[] centers, int[] labels) {
-        for (int i = 0; i < n; i++) {
+        // each label is found by one thread the same way: labels do not depend on the thread count
+        IntStream chunks = IntStream.range(0, (n + CHUNK - 1) / CHUNK);
+        (n > CHUNK ? chunks.parallel() : chunks).forEach(ch -> assign(x, ch * CHUNK, Math.min(n, (ch + 1) * CHUNK), f, k,
+                centers, labels));
+    }
+
+    private static void assign(double[] x, int from, int to, int f, int k, double[] centers, int[] labels) {
+        for (int i = from; i < to; i++) {
             int best = 0;
             double bestD = Double.POSITIVE_INFINITY;
             for (int c = 0; c < k; c++) {

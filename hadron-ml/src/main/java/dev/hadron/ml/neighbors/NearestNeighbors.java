@@ -45,6 +45,10 @@ public final class NearestNeighbors {
     private final int f;
     private final Algorithm algorithm;
     private final KDTree tree;
+    /** Brute force only: the points feature-major (f x n), so distance blocks vectorize. */
+    private final double[] columns;
+    /** Training points per brute-force block (f x BLOCK doubles stay in the L2 cache). */
+    private static final int BLOCK = 256;
 
     private NearestNeighbors(double[] x, int n, int f, Algorithm algorithm, int leafSize) {
         this.x = x;
@@ -52,6 +56,16 @@ public final class NearestNeighbors {
         this.f = f;
         this.algorithm = algorithm;
         this.tree = algorithm == Algorithm.KD_TREE ? new KDTree(x, n, f, leafSize) : null;
+        if (tree == null) {
+            columns = new double[n * f];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < f; j++) {
+                    columns[j * n + i] = x[i * f + j];
+                }
+            }
+        } else {
+            columns = null;
+        }
     }
 
     /** Indexes the rows of {@code x} (n, f). */
@@ -127,19 +141,56 @@ public final class NearestNeighbors {
         int chunk = 64;
         int chunks = (m + chunk - 1) / chunk;
         IntStream.range(0, chunks).parallel().forEach(c -> {
+            int start = c * chunk;
+            int end = Math.min(m, start + chunk);
+            if (tree == null) {
+                bruteForce(q, start, end, k, idx, dist);
+                return;
+            }
             NeighborHeap heap = new NeighborHeap(k);
-            int end = Math.min(m, (c + 1) * chunk);
-            for (int r = c * chunk; r < end; r++) {
+            for (int r = start; r < end; r++) {
                 heap.clear();
-                if (tree != null) {
-                    tree.query(q, r * f, heap);
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        heap.offer(NeighborHeap.distance(q, r * f, x, i * f, f), i);
-                    }
-                }
+                tree.query(q, r * f, heap);
                 heap.drainSorted(idx, dist, r * k);
             }
         });
+    }
+
+    /**
+     * Brute force for query rows {@code start .. end - 1}: blocks of training points (feature-major,
+     * so the inner loop runs over points and vectorizes) against every query of the chunk while the
+     * block is in cache. Each distance is summed over the features in order, exactly as
+     * {@link NeighborHeap#distance} sums it.
+     */
+    private void bruteForce(double[] q, int start, int end, int k, int[] idx, double[] dist) {
+        NeighborHeap[] heaps = new NeighborHeap[end - start];
+        for (int r = start; r < end; r++) {
+            heaps[r - start] = new NeighborHeap(k);
+        }
+        double[] d = new double[BLOCK];
+        for (int t0 = 0; t0 < n; t0 += BLOCK) {
+            int len = Math.min(BLOCK, n - t0);
+            for (int r = start; r < end; r++) {
+                java.util.Arrays.fill(d, 0, len, 0);
+                int qo = r * f;
+                for (int j = 0; j < f; j++) {
+                    double qj = q[qo + j];
+                    int co = j * n + t0;
+                    for (int t = 0; t < len; t++) {
+                        double diff = qj - columns[co + t];
+                        d[t] += diff * diff;
+                    }
+                }
+                NeighborHeap heap = heaps[r - start];
+                for (int t = 0; t < len; t++) {
+                    if (!heap.full() || d[t] <= heap.worstDistance()) {
+                        heap.offer(d[t], t0 + t);
+                    }
+                }
+            }
+        }
+        for (int r = start; r < end; r++) {
+            heaps[r - start].drainSorted(idx, dist, r * k);
+        }
     }
 }

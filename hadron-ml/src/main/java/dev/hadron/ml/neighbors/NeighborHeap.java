@@ -102,6 +102,7 @@ final class NeighborHeap {
         }
     }
 
+    /** The squared Euclidean distance, summed over the features in order (as the brute-force blocks do). */
     static double distance(double[] a, int ao, double[] b, int bo, int f) {
         double s = 0;
         for (int j = 0; j < f; j++) {

@@ -31,6 +31,16 @@ class KMeansTest {
     }
 
     @Test
+    void conformance() {
+        // k-means++ seeding samples events, so only reproducibility holds for it; from given centres
+        // Lloyd's iterations are weighted means, invariant to row order and to duplicated events
+        Conformance.checkUnsupervised(KMeans.Params.defaults().withClusters(3).withSeed(7),
+                new Conformance.Options(false, false, 0));
+        Tensor init = Conformance.blobs(5).features().narrow(0, 78, 3).clone();
+        Conformance.checkUnsupervised(KMeans.Params.defaults().withInitialCenters(init), Conformance.Options.strict());
+    }
+
+    @Test
     void findsSeparatedClustersReproducibly() throws Exception {
         Dataset d = threeClusters(1, 300);
         KMeans.Params p = KMeans.Params.defaults().withClusters(3).withSeed(42);

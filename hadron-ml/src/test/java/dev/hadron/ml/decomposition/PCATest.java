@@ -1,6 +1,7 @@
 package dev.hadron.ml.decomposition;
 
 import dev.hadron.data.Dataset;
+import dev.hadron.ml.Conformance;
 import dev.hadron.ml.Golden;
 import dev.hadron.ml.ModelIO;
 import dev.hadron.ml.RealData;
@@ -15,6 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PCATest {
+    @Test
+    void conformance() {
+        Conformance.checkUnsupervised(PCA.Params.defaults(), Conformance.Options.strict());
+        Conformance.checkUnsupervised(PCA.Params.defaults().withComponents(2).withWhiten(true), Conformance.Options.strict());
+    }
+
     /** HIGGS standardized: components, explained variance (and ratio), noise variance and projections as scikit-learn's full-SVD PCA. */
     @Test
     void matchesScikitLearnOnHiggs() {
