@@ -18,45 +18,64 @@ public final class Gemm {
     private Gemm() {
     }
 
+    /**
+     * The geometry of a batched product {@code a (..., n, k) @ b (..., k, m)}: matrix sizes, the broadcast
+     * batch shape, and each operand's batch strides (0 along broadcast dimensions).
+     */
+    private record Batched(Tensor a, Tensor b, int n, int k, int m, int[] batch, int[] batchStridesA,
+                           int[] batchStridesB) {
+        static Batched of(Tensor a, Tensor b) {
+            int[] as = K.shape(a);
+            int[] bs = K.shape(b);
+            int ra = as.length;
+            int rb = bs.length;
+            int[] batchA = java.util.Arrays.copyOf(as, ra - 2);
+            int[] batchB = java.util.Arrays.copyOf(bs, rb - 2);
+            int[] batch = Shape.broadcast("matmul", batchA, batchB);
+            return new Batched(a, b, as[ra - 2], as[ra - 1], bs[rb - 1], batch,
+                    Loops.broadcastStrides(batchA, java.util.Arrays.copyOf(K.strides(a), ra - 2), batch),
+                    Loops.broadcastStrides(batchB, java.util.Arrays.copyOf(K.strides(b), rb - 2), batch));
+        }
+
+        int count() {
+            return Shape.numel(batch);
+        }
+
+        /** C (n x m at cOff) += a[t] @ b[t]. */
+        void item(int t, Storage c, int cOff) {
+            int[] sa = K.strides(a);
+            int[] sb = K.strides(b);
+            gemm(n, m, k, a.storage(), batchOffset(t, batch, batchStridesA, a.storageOffset()), sa[sa.length - 2],
+                    sa[sa.length - 1], b.storage(), batchOffset(t, batch, batchStridesB, b.storageOffset()),
+                    sb[sb.length - 2], sb[sb.length - 1], c, cOff);
+        }
+    }
+
     /** {@code a @ b} for {@code a: (..., n, k)}, {@code b: (..., k, m)} of the same dtype; batch dims broadcast. */
     public static Tensor matmul(Tensor a, Tensor b) {
-        int[] as = K.shape(a);
-        int[] bs = K.shape(b);
-        int ra = as.length;
-        int rb = bs.length;
-        int n = as[ra - 2];
-        int k = as[ra - 1];
-        int m = bs[rb - 1];
-        int[] batchA = java.util.Arrays.copyOf(as, ra - 2);
-        int[] batchB = java.util.Arrays.copyOf(bs, rb - 2);
-        int[] batch = Shape.broadcast("matmul", batchA, batchB);
-        int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
-        outShape[batch.length] = n;
-        outShape[batch.length + 1] = m;
+        Batched p = Batched.of(a, b);
+        int n = p.n();
+        int m = p.m();
+        int[] outShape = java.util.Arrays.copyOf(p.batch(), p.batch().length + 2);
+        outShape[p.batch().length] = n;
+        outShape[p.batch().length + 1] = m;
         Tensor out = K.alloc(a.dtype(), outShape);
         if (Shape.numel(outShape) == 0) {
             return out;
         }
-        int[] sa = K.strides(a);
-        int[] sb = K.strides(b);
-        int[] bsa = Loops.broadcastStrides(batchA, java.util.Arrays.copyOf(sa, ra - 2), batch);
-        int[] bsb = Loops.broadcastStrides(batchB, java.util.Arrays.copyOf(sb, rb - 2), batch);
-        int batchCount = Shape.numel(batch);
-        long perItem = (long) n * m * k;
+        int batchCount = p.count();
+        long perItem = (long) n * m * p.k();
         if (batchCount > 1 && perItem < SMALL_ITEM) {
             // Many small products (a convolution's per-image matrices): one task per range of items.
             Parallel.forRange(batchCount, (int) Math.max(1, SMALL_ITEM / Math.max(1, perItem)), (from, to) -> {
                 for (int t = from; t < to; t++) {
-                    gemm(n, m, k, a.storage(), batchOffset(t, batch, bsa, a.storageOffset()), sa[ra - 2], sa[ra - 1],
-                            b.storage(), batchOffset(t, batch, bsb, b.storageOffset()), sb[rb - 2], sb[rb - 1],
-                            out.storage(), t * n * m);
+                    p.item(t, out.storage(), t * n * m);
                 }
             });
             return out;
         }
         for (int t = 0; t < batchCount; t++) {
-            gemm(n, m, k, a.storage(), batchOffset(t, batch, bsa, a.storageOffset()), sa[ra - 2], sa[ra - 1], b.storage(),
-                    batchOffset(t, batch, bsb, b.storageOffset()), sb[rb - 2], sb[rb - 1], out.storage(), t * n * m);
+            p.item(t, out.storage(), t * n * m);
         }
         return out;
     }
@@ -81,25 +100,13 @@ public final class Gemm {
      * accumulate in batch order, so the result does not depend on the thread count.
      */
     public static Tensor matmulBatchSum(Tensor a, Tensor b) {
-        int[] as = K.shape(a);
-        int[] bs = K.shape(b);
-        int ra = as.length;
-        int rb = bs.length;
-        int n = as[ra - 2];
-        int k = as[ra - 1];
-        int m = bs[rb - 1];
-        int[] batchA = java.util.Arrays.copyOf(as, ra - 2);
-        int[] batchB = java.util.Arrays.copyOf(bs, rb - 2);
-        int[] batch = Shape.broadcast("matmul", batchA, batchB);
-        Tensor out = K.alloc(a.dtype(), n, m);
-        int[] sa = K.strides(a);
-        int[] sb = K.strides(b);
-        int[] bsa = Loops.broadcastStrides(batchA, java.util.Arrays.copyOf(sa, ra - 2), batch);
-        int[] bsb = Loops.broadcastStrides(batchB, java.util.Arrays.copyOf(sb, rb - 2), batch);
-        int batchCount = Shape.numel(batch);
-        for (int t = 0; t < batchCount; t++) {
-            gemm(n, m, k, a.storage(), batchOffset(t, batch, bsa, a.storageOffset()), sa[ra - 2], sa[ra - 1], b.storage(),
-                    batchOffset(t, batch, bsb, b.storageOffset()), sb[rb - 2], sb[rb - 1], out.storage(), 0);
+        Batched p = Batched.of(a, b);
+        Tensor out = K.alloc(a.dtype(), p.n(), p.m());
+        if (p.n() == 0 || p.m() == 0) {
+            return out;
+        }
+        for (int t = 0; t < p.count(); t++) {
+            p.item(t, out.storage(), 0);
         }
         return out;
     }
