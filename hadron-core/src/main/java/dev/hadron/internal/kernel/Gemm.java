@@ -121,6 +121,13 @@ public final class Gemm {
      */
     private static final int UNPACKED_DEPTH = 512;
     /**
+     * Small outputs (at most this many elements) over a long depth, B's rows contiguous, are also computed
+     * without packing: a weight gradient {@code g^T x} sums over the batch, and packing its transposed A
+     * and its B cost more than the product (measured 126 µs packed vs 30 µs unpacked for
+     * 64 x 16 over a batch of 1024).
+     */
+    private static final long UNPACKED_OUTPUTS = 16384;
+    /**
      * Deep products (k at least 64) with at most this many outputs, both operands contiguous along k, are
      * also computed as dot products (a convolution weight's gradient for one image).
      */
@@ -247,7 +254,8 @@ public final class Gemm {
     }
 
     private static boolean rowsF32(int n, int m, int k, int bCs) {
-        return bCs == 1 && m >= 8 && k <= UNPACKED_DEPTH && (n <= 8 || k <= 16);
+        return bCs == 1 && m >= 8 && (k <= UNPACKED_DEPTH && (n <= 8 || k <= 16)
+                || (long) n * m <= UNPACKED_OUTPUTS && k <= 8192);
     }
 
     /** Whether a float32 product (not sent to BLAS) takes the packed path. */

@@ -139,12 +139,123 @@ final class VectorElementKernels extends ElementKernels {
         return v.broadcast(1.0).div(e.add(1.0));
     }
 
+    /**
+     * The most used functions, each in its own loop: {@link #apply} is too large for C2 to inline into a
+     * loop, and a vector operation that is not inlined boxes its vectors on the heap (measured: the ReLU
+     * of a 1024 x 64 linear layer took about 125 µs through the generic loop, about 15 µs in its own).
+     * Returns the count of elements done (a multiple of the vector length); the caller does the rest.
+     */
+    private static int unaryCommon(UnaryFn fn, float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int len = F.length();
+        switch (fn) {
+            case RELU -> {
+                for (int i = 0; i < bound; i += len) {
+                    FloatVector.fromArray(F, x, xo + i).max(0f).intoArray(out, oo + i);
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < bound; i += len) {
+                    FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.TANH).intoArray(out, oo + i);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < bound; i += len) {
+                    sigmoid(FloatVector.fromArray(F, x, xo + i)).intoArray(out, oo + i);
+                }
+            }
+            case EXP -> {
+                for (int i = 0; i < bound; i += len) {
+                    FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.EXP).intoArray(out, oo + i);
+                }
+            }
+            case LOG -> {
+                for (int i = 0; i < bound; i += len) {
+                    FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.LOG).intoArray(out, oo + i);
+                }
+            }
+            case NEG -> {
+                for (int i = 0; i < bound; i += len) {
+                    FloatVector.fromArray(F, x, xo + i).neg().intoArray(out, oo + i);
+                }
+            }
+            case SQUARE -> {
+                for (int i = 0; i < bound; i += len) {
+                    FloatVector v = FloatVector.fromArray(F, x, xo + i);
+                    v.mul(v).intoArray(out, oo + i);
+                }
+            }
+            case SQRT -> {
+                for (int i = 0; i < bound; i += len) {
+                    FloatVector.fromArray(F, x, xo + i).sqrt().intoArray(out, oo + i);
+                }
+            }
+            default -> {
+                return 0;
+            }
+        }
+        return bound;
+    }
+
+    /** float64 variant of {@link #unaryCommon(UnaryFn, float[], int, float[], int, int)}. */
+    private static int unaryCommon(UnaryFn fn, double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int len = D.length();
+        switch (fn) {
+            case RELU -> {
+                for (int i = 0; i < bound; i += len) {
+                    DoubleVector.fromArray(D, x, xo + i).max(0.0).intoArray(out, oo + i);
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < bound; i += len) {
+                    DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.TANH).intoArray(out, oo + i);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < bound; i += len) {
+                    sigmoid(DoubleVector.fromArray(D, x, xo + i)).intoArray(out, oo + i);
+                }
+            }
+            case EXP -> {
+                for (int i = 0; i < bound; i += len) {
+                    DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.EXP).intoArray(out, oo + i);
+                }
+            }
+            case LOG -> {
+                for (int i = 0; i < bound; i += len) {
+                    DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.LOG).intoArray(out, oo + i);
+                }
+            }
+            case NEG -> {
+                for (int i = 0; i < bound; i += len) {
+                    DoubleVector.fromArray(D, x, xo + i).neg().intoArray(out, oo + i);
+                }
+            }
+            case SQUARE -> {
+                for (int i = 0; i < bound; i += len) {
+                    DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
+                    v.mul(v).intoArray(out, oo + i);
+                }
+            }
+            case SQRT -> {
+                for (int i = 0; i < bound; i += len) {
+                    DoubleVector.fromArray(D, x, xo + i).sqrt().intoArray(out, oo + i);
+                }
+            }
+            default -> {
+                return 0;
+            }
+        }
+        return bound;
+    }
+
     @Override
     boolean unary(UnaryFn fn, double p, double q, float[] x, int xo, float[] out, int oo, int n) {
         if (!vectorizable(fn)) {
             return scalar.unary(fn, p, q, x, xo, out, oo, n);
         }
-        int i = 0;
+        int i = unaryCommon(fn, x, xo, out, oo, n);
         int bound = F.loopBound(n);
         for (; i < bound; i += F.length()) {
             apply(fn, p, q, FloatVector.fromArray(F, x, xo + i)).intoArray(out, oo + i);
@@ -161,7 +272,7 @@ final class VectorElementKernels extends ElementKernels {
         if (!vectorizable(fn)) {
             return scalar.unary(fn, p, q, x, xo, out, oo, n);
         }
-        int i = 0;
+        int i = unaryCommon(fn, x, xo, out, oo, n);
         int bound = D.loopBound(n);
         for (; i < bound; i += D.length()) {
             apply(fn, p, q, DoubleVector.fromArray(D, x, xo + i)).intoArray(out, oo + i);
