@@ -98,8 +98,9 @@ abstract class PackedGemm<T> {
                 int jcFinal = jc;
                 int pcFinal = pc;
                 boolean last = after != null && pc + kcur == k && jc + ncur == m;
+                int byWork = (int) Math.max(1, Math.min(Parallel.threads(), (long) n * ncur * kcur / Gemm.TASK_WORK));
                 if (rowBlocks >= Parallel.threads() || panels < 2 * Parallel.threads()) {
-                    int tasks = Math.min(Parallel.threads(), rowBlocks);
+                    int tasks = Math.min(byWork, rowBlocks);
                     Parallel.run(tasks, t -> {
                         for (int blk = t; blk < rowBlocks; blk += tasks) {
                             int rows = Math.min(mc, n - blk * mc);
@@ -112,7 +113,7 @@ abstract class PackedGemm<T> {
                     });
                 } else {
                     // few rows, many columns: split the column panels instead
-                    int tasks = Math.min(Parallel.threads(), panels);
+                    int tasks = Math.min(byWork, panels);
                     Parallel.run(tasks, t -> {
                         int p0 = panels * t / tasks;
                         int p1 = panels * (t + 1) / tasks;
