@@ -104,16 +104,41 @@ public final class Gemm {
      * {@code sum over the batch of a[t] @ b[t]} as an (n, m) matrix, for a (..., n, k) and b (..., k, m) whose
      * batch dimensions broadcast: the gradient of a matrix shared by every batch item (a convolution's
      * weight, a linear layer applied to a sequence) without materializing one product per item. The items
-     * accumulate in batch order, so the result does not depend on the thread count.
+     * accumulate in batch order within fixed chunks, one per thread, whose sums are added in chunk order:
+     * the result is the same for a given thread count.
      */
     public static Tensor matmulBatchSum(Tensor a, Tensor b) {
         Batched p = Batched.of(a, b);
+        int nm = p.n() * p.m();
         Tensor out = K.alloc(a.dtype(), p.n(), p.m());
-        if (p.n() == 0 || p.m() == 0) {
+        int count = p.count();
+        if (nm == 0 || count == 0) {
             return out;
         }
-        for (int t = 0; t < p.count(); t++) {
-            p.item(t, out.storage(), 0);
+        long perItem = (long) nm * p.k();
+        int tasks = (int) Math.max(1, Math.min(Parallel.threads(), count * perItem / TASK_WORK));
+        if (tasks == 1) {
+            for (int t = 0; t < count; t++) {
+                p.item(t, out.storage(), 0);
+            }
+            return out;
+        }
+        // Fixed chunks of the batch, each summed into its own partial, then the partials added in chunk
+        // order: the same result for a given thread count.
+        Tensor partials = K.alloc(a.dtype(), tasks, p.n(), p.m());
+        Parallel.run(tasks, c -> {
+            int from = (int) ((long) count * c / tasks);
+            int to = (int) ((long) count * (c + 1) / tasks);
+            for (int t = from; t < to; t++) {
+                p.item(t, partials.storage(), c * nm);
+            }
+        });
+        Storage o = out.storage();
+        Storage s = partials.storage();
+        for (int c = 0; c < tasks; c++) {
+            for (int i = 0; i < nm; i++) {
+                o.setDouble(i, o.getDouble(i) + s.getDouble(c * nm + i));
+            }
         }
         return out;
     }
