@@ -252,31 +252,7 @@ public final class Spatial {
         int grain = Math.max(1, GRAIN / Math.max(1, k * l));
         Parallel.forRange(planes, grain, (from, to) -> {
             if (s instanceof Storage.F32 sf && o instanceof Storage.F32 of) {
-                float[] src = sf.data;
-                float[] dst = of.data;
-                for (int p = from; p < to; p++) {
-                    int base = p * plane;
-                    for (int b = 0; b < l; b++) {
-                        float best = Float.NEGATIVE_INFINITY;
-                        int arg = -1;
-                        for (int a = 0; a < k; a++) {
-                            int off = table[a * l + b];
-                            if (off < 0) {
-                                continue;
-                            }
-                            float v = src[base + off];
-                            if (arg < 0 || v > best || v != v) {
-                                best = v;
-                                arg = off;
-                                if (v != v) {
-                                    break;
-                                }
-                            }
-                        }
-                        dst[p * l + b] = best;
-                        ix[p * l + b] = arg;
-                    }
-                }
+                maxPoolF32(sf.data, of.data, ix, table, from, to, plane, k, l);
                 return;
             }
             for (int p = from; p < to; p++) {
@@ -304,6 +280,47 @@ public final class Spatial {
             }
         });
         return new Tensor[] {out, idx};
+    }
+
+    /**
+     * Max pooling of float planes [from, to): a branch-free scan per window (the comparison is a coin flip
+     * on real data, and a mispredicted branch per element cost more than the loads), then, only for
+     * windows holding a NaN, a second pass that returns the first NaN, as PyTorch does.
+     */
+    private static void maxPoolF32(float[] src, float[] dst, long[] ix, int[] table, int from, int to, int plane, int k,
+                                   int l) {
+        for (int p = from; p < to; p++) {
+            int base = p * plane;
+            int ob = p * l;
+            for (int b = 0; b < l; b++) {
+                float best = Float.NEGATIVE_INFINITY;
+                int arg = -1;
+                boolean nan = false;
+                for (int a = 0; a < k; a++) {
+                    int off = table[a * l + b];
+                    if (off < 0) {
+                        continue;
+                    }
+                    float v = src[base + off];
+                    boolean take = v > best | arg < 0;
+                    best = take ? v : best;
+                    arg = take ? off : arg;
+                    nan |= v != v;
+                }
+                if (nan) {
+                    for (int a = 0; a < k; a++) {
+                        int off = table[a * l + b];
+                        if (off >= 0 && src[base + off] != src[base + off]) {
+                            best = src[base + off];
+                            arg = off;
+                            break;
+                        }
+                    }
+                }
+                dst[ob + b] = best;
+                ix[ob + b] = arg;
+            }
+        }
     }
 
     private static void copy(Storage s, int from, Storage o, int to) {
