@@ -29,6 +29,9 @@ public final class FusedKernels {
         SIGMOID
     }
 
+    /** Logits per block of rows in the cross-entropy kernels (one vectorized exp per block). */
+    private static final int CE_BLOCK = 2048;
+
     private static int grain(int cols) {
         return Math.max(1, GRAIN_ELEMENTS / Math.max(1, cols));
     }
@@ -204,25 +207,43 @@ public final class FusedKernels {
         double[] lossV = new double[n];
         Storage xs = x.storage();
         Parallel.forRange(n, grain(c), (from, to) -> {
-            double[] row = new double[c];
-            for (int i = from; i < to; i++) {
-                load(xs, i * c, row, c);
-                double max = Double.NEGATIVE_INFINITY;
-                double sum = 0;
-                for (int j = 0; j < c; j++) {
-                    max = Math.max(max, row[j]);
-                    sum += row[j];
+            // Rows in blocks: shift each row by its maximum, then one vectorized exp over the block (a
+            // scalar Math.exp per logit cost more than the rest of the step for few classes).
+            int block = Math.max(1, CE_BLOCK / Math.max(1, c));
+            double[] buf = new double[Math.min(block, to - from) * c];
+            double[] max = new double[block];
+            double[] sum = new double[block];
+            for (int r0 = from; r0 < to; r0 += block) {
+                int rows = Math.min(block, to - r0);
+                load(xs, r0 * c, buf, rows * c);
+                for (int r = 0; r < rows; r++) {
+                    double m = Double.NEGATIVE_INFINITY;
+                    double t = 0;
+                    for (int j = 0; j < c; j++) {
+                        double v = buf[r * c + j];
+                        m = Math.max(m, v);
+                        t += v;
+                    }
+                    max[r] = m;
+                    sum[r] = t;
+                    int i = r0 + r;
+                    lossV[i] = y[i] == ignoreIndex ? 0 : -(1 - eps) * buf[r * c + (int) y[i]] - eps / c * t;
+                    for (int j = 0; j < c; j++) {
+                        buf[r * c + j] -= m;
+                    }
                 }
-                double se = 0;
-                for (int j = 0; j < c; j++) {
-                    se += Math.exp(row[j] - max);
-                }
-                double l = max + Math.log(se);
-                lseV[i] = l;
-                if (y[i] == ignoreIndex) {
-                    lossV[i] = 0;
-                } else {
-                    lossV[i] = l - (1 - eps) * row[(int) y[i]] - eps / c * sum;
+                ElementKernels.INSTANCE.unary(UnaryFn.EXP, 0, 0, buf, 0, buf, 0, rows * c);
+                for (int r = 0; r < rows; r++) {
+                    double se = 0;
+                    for (int j = 0; j < c; j++) {
+                        se += buf[r * c + j];
+                    }
+                    int i = r0 + r;
+                    double l = max[r] + Math.log(se);
+                    lseV[i] = l;
+                    if (y[i] != ignoreIndex) {
+                        lossV[i] += l;
+                    }
                 }
             }
         });
@@ -244,18 +265,31 @@ public final class FusedKernels {
         Storage ds = dx.storage();
         double off = eps / c;
         Parallel.forRange(n, grain(c), (from, to) -> {
-            double[] row = new double[c];
-            for (int i = from; i < to; i++) {
-                if (y[i] == ignoreIndex) {
-                    continue;
+            int block = Math.max(1, CE_BLOCK / Math.max(1, c));
+            double[] buf = new double[Math.min(block, to - from) * c];
+            for (int r0 = from; r0 < to; r0 += block) {
+                int rows = Math.min(block, to - r0);
+                load(xs, r0 * c, buf, rows * c);
+                for (int r = 0; r < rows; r++) {
+                    double l = lseV[r0 + r];
+                    for (int j = 0; j < c; j++) {
+                        buf[r * c + j] -= l;
+                    }
                 }
-                double gi = gs.getDouble(i);
-                load(xs, i * c, row, c);
-                for (int j = 0; j < c; j++) {
-                    row[j] = gi * (Math.exp(row[j] - lseV[i]) - off);
+                ElementKernels.INSTANCE.unary(UnaryFn.EXP, 0, 0, buf, 0, buf, 0, rows * c);   // softmax
+                for (int r = 0; r < rows; r++) {
+                    int i = r0 + r;
+                    if (y[i] == ignoreIndex) {
+                        java.util.Arrays.fill(buf, r * c, (r + 1) * c, 0.0);
+                        continue;
+                    }
+                    double gi = gs.getDouble(i);
+                    for (int j = 0; j < c; j++) {
+                        buf[r * c + j] = gi * (buf[r * c + j] - off);
+                    }
+                    buf[r * c + (int) y[i]] -= gi * (1 - eps);
                 }
-                row[(int) y[i]] -= gi * (1 - eps);
-                store(ds, i * c, row, c);
+                store(ds, r0 * c, buf, rows * c);
             }
         });
         return dx;
