@@ -96,13 +96,23 @@ public final class NetworkMethod {
         }
         console.info(m.name() + ": " + net.parameterCount() + " parameters, " + tc.epochs() + " epochs of batch " + tc.batchSize());
         DataLoader tl = new DataLoader(train, tc.batchSize(), new Generator(seed + 1));
-        DataLoader vl = hasValid ? new DataLoader(valid, Math.max(tc.batchSize(), 1024)) : null;
+        DataLoader vl = hasValid ? new DataLoader(valid, evaluationBatch(kind, tc.batchSize(), 1024)) : null;
         History h = trainer.fit(tl, vl, tc.epochs());
         TrainingHistory th = TrainingHistory.empty().with("loss", "train", h.values("loss"));
         if (hasValid) {
             th = th.with("loss", "validation", h.values("val_loss"));
         }
         return new Fitted(net, kind, layers, shape, outputs, th);
+    }
+
+    /**
+     * Events per batch when only scoring (validation, test, predict): {@code usual} for dense and image
+     * inputs, but for jagged ones the training batch size (at least 256). Graph layers hold per-edge
+     * tensors and a fully connected jet of n particles has n² edges, so scoring 1800 jets in one batch
+     * took gigabytes where 256 take tens of megabytes.
+     */
+    static int evaluationBatch(InputKind kind, int trainingBatch, int usual) {
+        return Math.max(trainingBatch, kind == InputKind.JAGGED ? 256 : usual);
     }
 
     private static Function<Batch, Tensor> forward(SpecNetwork net, InputKind kind) {
@@ -133,7 +143,8 @@ public final class NetworkMethod {
             net.eval();
             List<Tensor> outs = new ArrayList<>();
             Function<Batch, Tensor> f = forward(net, kind);
-            try (var s = Autodiff.noGrad(); DataLoader.Epoch batches = new DataLoader(inputs, 4096).epoch(0)) {
+            try (var s = Autodiff.noGrad();
+                 DataLoader.Epoch batches = new DataLoader(inputs, evaluationBatch(kind, 0, 4096)).epoch(0)) {
                 while (batches.hasNext()) {
                     outs.add(f.apply(batches.next()));
                 }
