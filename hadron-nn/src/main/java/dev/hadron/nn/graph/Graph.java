@@ -40,6 +40,7 @@ public final class Graph {
     private Tensor sourceTensor;
     private Tensor targetTensor;
     private Jagged incomingTemplate;
+    private Boolean complete;
 
     private Graph(long[] nodeOffsets, long[] source, long[] target, long[] order, long[] incomingOffsets) {
         this.nodeOffsets = nodeOffsets;
@@ -197,6 +198,38 @@ public final class Graph {
             out[e] = incomingOffsets[(int) nodeOffsets[e]];
         }
         return out;
+    }
+
+    /**
+     * True when every node receives exactly one edge from each node of its event, itself included, with
+     * the sources of each node's edges in node order: the layout {@link Graphs#fullyConnected(long[],
+     * boolean) Graphs.fullyConnected(offsets, true)} builds. Attention layers then run on dense
+     * per-event blocks instead of per-edge tensors. Computed once, in one pass over the edges.
+     */
+    public boolean isComplete() {
+        if (complete == null) {
+            complete = checkComplete();
+        }
+        return complete;
+    }
+
+    private boolean checkComplete() {
+        for (int e = 0; e + 1 < nodeOffsets.length; e++) {
+            int from = (int) nodeOffsets[e];
+            int to = (int) nodeOffsets[e + 1];
+            for (int t = from; t < to; t++) {
+                long first = incomingOffsets[t];
+                if (incomingOffsets[t + 1] - first != to - from) {
+                    return false;
+                }
+                for (int j = 0; j < to - from; j++) {
+                    if (source[(int) first + j] != from + j) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** Boundaries of the incoming edges of each node (nodes + 1 entries; CSR row pointers by target). */

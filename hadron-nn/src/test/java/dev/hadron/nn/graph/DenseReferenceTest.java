@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The flat, segment-reduced layers against references computed independently per event with dense
@@ -269,6 +271,71 @@ class DenseReferenceTest {
                 Tensor.of(attnMask, b * heads, l, l), true).output();
         Tensor expected = Jagged.fromDense(y, padded.mask()).values();
         GraphTesting.assertClose("jagged vs padded attention", expected, out, TOL);
+    }
+
+    @Test
+    void completeGraphsTakeTheDensePathWithTheSameValuesAndGradients() {
+        int heads = 2;
+        JaggedMultiheadAttention attn = f64(new JaggedMultiheadAttention(4, heads, gen));
+        Jagged x = GraphTesting.randomBatch(gen, GraphTesting.COUNTS, 4);
+        long[] o = x.offsetsArray();
+        Graph full = Graphs.fullyConnected(x, true);
+        assertTrue(full.isComplete());
+        assertFalse(Graphs.fullyConnected(x, false).isComplete());
+        assertFalse(Graphs.knn(x, 2, true).isComplete());
+        // The same complete graph with each node's sources listed in reverse: not in the canonical layout,
+        // so it takes the per-edge path; the bias of edge (t <- s) is the same number in both.
+        List<Long> src = new ArrayList<>();
+        List<Long> dst = new ArrayList<>();
+        for (int e = 0; e + 1 < o.length; e++) {
+            for (long t = o[e]; t < o[e + 1]; t++) {
+                for (long s = o[e + 1] - 1; s >= o[e]; s--) {
+                    src.add(s);
+                    dst.add(t);
+                }
+            }
+        }
+        Graph reversed = Graph.of(o, src.stream().mapToLong(Long::longValue).toArray(),
+                dst.stream().mapToLong(Long::longValue).toArray());
+        assertFalse(reversed.isComplete());
+        int edges = full.numEdges();
+        double[] table = Tensor.randn(gen, 64 * 64 * heads).to(DType.FLOAT64).toDoubleArray();
+        double[] bFull = new double[edges * heads];
+        double[] bRev = new double[edges * heads];
+        for (int e = 0; e < edges; e++) {
+            for (int h = 0; h < heads; h++) {
+                bFull[e * heads + h] = table[(int) ((full.target(e) * 64 + full.source(e)) * heads + h)];
+                bRev[e * heads + h] = table[(int) ((reversed.target(e) * 64 + reversed.source(e)) * heads + h)];
+            }
+        }
+        Tensor xa = x.values().detach().requiresGrad(true);
+        Tensor ba = Tensor.of(bFull, edges, heads).requiresGrad(true);
+        Tensor dense = attn.forward(xa, full, ba);
+        GraphTesting.weightedSum(dense, 5).backward();
+        Tensor xb = x.values().detach().requiresGrad(true);
+        Tensor bb = Tensor.of(bRev, edges, heads).requiresGrad(true);
+        Tensor perEdge = attn.forward(xb, reversed, bb);
+        GraphTesting.weightedSum(perEdge, 5).backward();
+        GraphTesting.assertClose("dense vs per-edge attention", perEdge, dense, TOL);
+        GraphTesting.assertClose("dense vs per-edge input gradient", xb.grad(), xa.grad(), TOL);
+        // bias gradients compared edge by edge through the (target, source) table
+        double[] gFull = ba.grad().toDoubleArray();
+        double[] gRev = bb.grad().toDoubleArray();
+        double[] byPair = new double[64 * 64 * heads];
+        for (int e = 0; e < edges; e++) {
+            for (int h = 0; h < heads; h++) {
+                byPair[(int) ((reversed.target(e) * 64 + reversed.source(e)) * heads + h)] = gRev[e * heads + h];
+            }
+        }
+        for (int e = 0; e < edges; e++) {
+            for (int h = 0; h < heads; h++) {
+                assertEquals(byPair[(int) ((full.target(e) * 64 + full.source(e)) * heads + h)], gFull[e * heads + h],
+                        TOL, "bias gradient of edge " + e + ", head " + h);
+            }
+        }
+        // and without a bias
+        GraphTesting.assertClose("dense vs per-edge, no bias", attn.forward(x.values(), reversed, null),
+                attn.forward(x.values(), full, null), TOL);
     }
 
     @Test
