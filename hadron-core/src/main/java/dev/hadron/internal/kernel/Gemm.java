@@ -201,17 +201,10 @@ public final class Gemm {
             return;
         }
         if (k == 0) {
-            if (after != null) {
-                Parallel.forRange(n, Math.max(1, (1 << 15) / m), after);
-            }
+            finishRows(n, m, after);
             return;
         }
-        if (after != null && !(c instanceof Storage.F32 && !(Blas.ENABLED && Blas.expressible(n, k, aRs, aCs)
-                && Blas.expressible(k, m, bRs, bCs)) && packedF32(n, m, k, aCs, bRs, bCs))) {
-            gemm(n, m, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, null);
-            Parallel.forRange(n, Math.max(1, (1 << 15) / m), after);
-            return;
-        }
+        boolean afterDone = false;   // the packed path runs `after` itself, block by block
         long work = (long) n * m * k;
         switch (c) {
             case Storage.F32 cf -> {
@@ -236,6 +229,7 @@ public final class Gemm {
                             (from, to) -> SGEMM.rows(from, to, m, k, A, ao, aRs, aCs, B, bo, brs, C, cOff));
                 } else if (work >= PACKED_THRESHOLD && n > 1) {
                     SGEMM.gemm(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, cf.data, cOff, after);
+                    afterDone = true;
                 } else if (bCs == 1) {
                     rowMajorF32(n, m, k, A, aOff, aRs, aCs, B, bOff, bRs, cf.data, cOff);
                 } else {
@@ -279,6 +273,16 @@ public final class Gemm {
                 }
             }
         }
+        if (!afterDone) {
+            finishRows(n, m, after);
+        }
+    }
+
+    /** Runs {@code after} (if any) on all n rows of an n x m product, split over threads by rows. */
+    static void finishRows(int n, int m, Parallel.Range after) {
+        if (after != null) {
+            Parallel.forRange(n, Math.max(1, (1 << 15) / m), after);
+        }
     }
 
     private static boolean dotsF32(int n, int m, int k, int aCs, int bRs) {
@@ -288,11 +292,6 @@ public final class Gemm {
     private static boolean rowsF32(int n, int m, int k, int bCs) {
         return bCs == 1 && m >= 8 && (k <= UNPACKED_DEPTH && (n <= 8 || k <= 16)
                 || (long) n * m <= UNPACKED_OUTPUTS && k <= 8192);
-    }
-
-    /** Whether a float32 product (not sent to BLAS) takes the packed path. */
-    private static boolean packedF32(int n, int m, int k, int aCs, int bRs, int bCs) {
-        return !dotsF32(n, m, k, aCs, bRs) && !rowsF32(n, m, k, bCs) && (long) n * m * k >= PACKED_THRESHOLD && n > 1;
     }
 
     private static double[] packF64(double[] src, int off, int rs, int cs, int rows, int cols) {

@@ -123,7 +123,7 @@ abstract class PackedGemm<T> {
                         }
                     });
                     if (last) {
-                        Parallel.forRange(n, Math.max(1, (1 << 15) / m), after);
+                        Gemm.finishRows(n, m, after);
                     }
                 }
             }
