@@ -212,7 +212,6 @@ public final class FusedKernels {
             int block = Math.max(1, CE_BLOCK / Math.max(1, c));
             double[] buf = new double[Math.min(block, to - from) * c];
             double[] max = new double[block];
-            double[] sum = new double[block];
             for (int r0 = from; r0 < to; r0 += block) {
                 int rows = Math.min(block, to - r0);
                 load(xs, r0 * c, buf, rows * c);
@@ -225,7 +224,6 @@ public final class FusedKernels {
                         t += v;
                     }
                     max[r] = m;
-                    sum[r] = t;
                     int i = r0 + r;
                     lossV[i] = y[i] == ignoreIndex ? 0 : -(1 - eps) * buf[r * c + (int) y[i]] - eps / c * t;
                     for (int j = 0; j < c; j++) {

@@ -41,7 +41,7 @@ final class SgemmVector extends SgemmScalar {
         for (; j + 2 * len <= m; j += 2 * len) {
             int i = i0;
             for (; i + 4 <= i1; i += 4) {
-                rows4x2(i, j, m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff);
+                tile4x2(k, a, aOff + i * aRs, aRs, aCs, b, bOff + j, bRs, c, cOff + i * m + j, m);
             }
             for (; i < i1; i++) {
                 rows1x2(i, j, m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff);
@@ -59,13 +59,8 @@ final class SgemmVector extends SgemmScalar {
             }
         }
         if (j < m) {
-            super.rowsTail(i0, i1, j, m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff);
+            rowsTail(i0, i1, j, m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff);
         }
-    }
-
-    private static void rows4x2(int i, int j, int m, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff,
-                                int bRs, float[] c, int cOff) {
-        tile4x2(k, a, aOff + i * aRs, aRs, aCs, b, bOff + j, bRs, c, cOff + i * m + j, m);
     }
 
     /**
@@ -131,8 +126,8 @@ final class SgemmVector extends SgemmScalar {
     }
 
     private static void addInto(float[] c, int at, FloatVector v0, FloatVector v1) {
-        FloatVector.fromArray(S, c, at).add(v0).intoArray(c, at);
-        FloatVector.fromArray(S, c, at + S.length()).add(v1).intoArray(c, at + S.length());
+        add(v0, c, at);
+        add(v1, c, at + S.length());
     }
 
     @Override
