@@ -2,8 +2,8 @@ package dev.hadron.internal.ops;
 
 import dev.hadron.internal.autograd.BinaryOp;
 import dev.hadron.internal.autograd.Dispatch;
-import dev.hadron.internal.autograd.Mode;
 import dev.hadron.internal.kernel.Gemm;
+import dev.hadron.tensor.Shape;
 import dev.hadron.tensor.Tensor;
 
 /** Batched matrix product of tensors of rank >= 2 with broadcast batch dimensions. */
@@ -44,18 +44,9 @@ public final class MatMul extends BinaryOp {
      * matrix instead of being materialized and then summed.
      */
     private static Tensor product(Tensor x, Tensor y, int[] shape) {
-        int r = shape.length;
-        int batchOut = 1;
-        for (int d = 0; d < r - 2; d++) {
-            batchOut *= shape[d];
-        }
-        int batchIn = 1;
-        for (int d = 0; d < Math.max(x.dim(), y.dim()) - 2; d++) {
-            int sx = d - (Math.max(x.dim(), y.dim()) - x.dim());
-            int sy = d - (Math.max(x.dim(), y.dim()) - y.dim());
-            batchIn *= Math.max(sx >= 0 ? x.size(sx) : 1, sy >= 0 ? y.size(sy) : 1);
-        }
-        if (batchOut == 1 && batchIn > 1 && !Mode.isGradEnabled() && !Mode.anyForwardLevel()) {
+        boolean batched = Math.max(x.dim(), y.dim()) > 2;
+        boolean shared = Shape.numel(java.util.Arrays.copyOf(shape, shape.length - 2)) == 1;
+        if (batched && shared && FusedOps.valuesOnly()) {
             return Gemm.matmulBatchSum(x, y).reshape(shape);
         }
         return x.matmul(y).sumToShape(shape);
