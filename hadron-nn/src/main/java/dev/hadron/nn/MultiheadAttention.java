@@ -124,8 +124,7 @@ public final class MultiheadAttention extends Module {
         if (p.additive != null) {
             scores = scores.add(p.additive);
         }
-        Tensor allowed = p.allowed;
-        Tensor weights = Functional.maskedSoftmax(scores, allowed);
+        Tensor weights = Functional.maskedSoftmax(scores, p.allowed);
         Tensor attnWeights = weights;
         if (random != null && isTraining()) {
             weights = Functional.dropout(weights, dropout, true, random.next());
